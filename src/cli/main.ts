@@ -1,3 +1,198 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The CLI edge: argv and environment in, text out, an exit code back. Nothing below this file
+ * prints or exits. Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 a required
+ * external service was unavailable.
+ */
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeError, EXIT, exitCodeFor, VetError } from '../errors.js';
+import type { Severity } from '../model.js';
+import { decide, vetPackage } from '../pipeline/vet.js';
+import { renderText } from '../report/text.js';
+import { buildSbom, SPEC_VERSIONS, type SpecVersion } from '../sbom/cyclonedx.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY: boolean;
+}
+
+const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI agent runs it
+
+Usage:
+  mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+  mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
+  mcp-vet --version | --help
+
+<spec> is name, name@version, name@range or name@tag (scoped names too), e.g.
+  @modelcontextprotocol/server-filesystem@2025.8.21   mcp-remote@^0.1   some-server@latest
+
+Options:
+  --registry URL        npm registry (default: from .npmrc, else https://registry.npmjs.org/)
+  --userconfig FILE     the user .npmrc to read (default: $NPM_CONFIG_USERCONFIG or ~/.npmrc)
+  --format json|text    vet report format (default: text on a terminal, json otherwise)
+  --sbom FILE           vet: also write a CycloneDX SBOM to FILE
+  -o, --output FILE     sbom: write to FILE instead of stdout
+  --spec-version V      CycloneDX version: 1.5, 1.6 (default) or 1.7
+  --reproducible        SBOM without serial number and timestamp, everything sorted
+  --fail-on SEVERITY    reject at this severity or worse: low|medium|high|critical (default high)
+  --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
+                        else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
+  --prefer-online       revalidate every cached packument with the registry
+
+Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
+`;
+
+const OPTIONS = {
+  registry: { type: 'string' },
+  userconfig: { type: 'string' },
+  format: { type: 'string' },
+  sbom: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'spec-version': { type: 'string' },
+  reproducible: { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'prefer-online': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+const PER_COMMAND: Record<string, Set<string>> = {
+  vet: new Set([
+    'registry',
+    'userconfig',
+    'format',
+    'sbom',
+    'spec-version',
+    'reproducible',
+    'fail-on',
+    'cache-dir',
+    'prefer-online',
+  ]),
+  sbom: new Set([
+    'registry',
+    'userconfig',
+    'output',
+    'spec-version',
+    'reproducible',
+    'cache-dir',
+    'prefer-online',
+  ]),
+};
+
+const SEVERITIES: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.MCP_VET_CACHE_DIR) return env.MCP_VET_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'mcp-vet');
+  return join(homedir(), '.cache', 'mcp-vet');
+}
+
+function usageError(message: string): VetError {
+  return new VetError('E_USAGE', `${message} (run "mcp-vet --help" for usage)`);
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr(`mcp-vet: E_USAGE: ${(err as Error).message} (run "mcp-vet --help" for usage)\n`);
+    return EXIT.input;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.approve;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.stdout(USAGE);
+    return command || values.help ? EXIT.approve : EXIT.input;
+  }
+
+  const warn = (m: string): void => io.stderr(`mcp-vet: warning: ${m}\n`);
+  try {
+    const allowed = PER_COMMAND[command];
+    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet and sbom`);
+    for (const key of Object.keys(values)) {
+      if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
+    }
+    if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
+    const spec = rest[0]!;
+    const specVersion = (values['spec-version'] ?? '1.6') as SpecVersion;
+    if (!SPEC_VERSIONS.includes(specVersion)) {
+      throw usageError(
+        `--spec-version must be one of ${SPEC_VERSIONS.join(', ')}, not "${values['spec-version']}"`,
+      );
+    }
+    const failOn = (values['fail-on'] ?? 'high') as Severity;
+    if (!SEVERITIES.includes(failOn) || failOn === 'info') {
+      throw usageError(`--fail-on must be low, medium, high or critical, not "${values['fail-on']}"`);
+    }
+    const format = values.format ?? (io.isTTY ? 'text' : 'json');
+    if (format !== 'json' && format !== 'text')
+      throw usageError(`--format must be json or text, not "${format}"`);
+
+    const result = await vetPackage({
+      spec,
+      registry: values.registry,
+      userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : undefined,
+      cacheDir: resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env)),
+      projectDir: io.cwd,
+      env: io.env,
+      preferOnline: values['prefer-online'],
+      warn,
+    });
+    const sbomFile = command === 'sbom' ? values.output : values.sbom;
+    if (command === 'sbom' || sbomFile) {
+      const text = buildSbom(result.tree, {
+        specVersion,
+        reproducible: values.reproducible ?? false,
+        toolName: 'mcp-vet',
+        toolVersion: VERSION,
+      });
+      if (sbomFile) await writeOut(resolve(io.cwd, sbomFile), text);
+      else io.stdout(text);
+    }
+    if (command === 'sbom') return EXIT.approve;
+
+    const report = decide([result.server], failOn, VERSION);
+    if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+    return report.decision === 'approve' ? EXIT.approve : EXIT.reject;
+  } catch (err) {
+    if (!(err instanceof VetError)) {
+      // a bug, not a user error: still one line, but say where to look
+      io.stderr(`mcp-vet: internal error: ${describeError(err)}\n`);
+      if (io.env.MCP_VET_DEBUG) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
+      return EXIT.input;
+    }
+    io.stderr(`mcp-vet: ${describeError(err)}\n`);
+    return exitCodeFor(err);
+  }
+}
+
+async function writeOut(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new VetError('E_USAGE', `cannot write ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  return run(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+  });
 }

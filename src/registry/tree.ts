@@ -59,7 +59,7 @@ function specValid(node: Node, req: Spec): boolean {
     case 'tag':
       return true;
     case 'alias':
-      return req.subSpec ? specValid(node, req.subSpec) : false;
+      return req.subSpec ? specValid(node, req.subSpec as Spec) : false;
     default:
       return false;
   }

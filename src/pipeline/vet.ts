@@ -1,0 +1,321 @@
+/**
+ * The orchestrator: the one place that knows the order of the stages.
+ *
+ *   spec → resolve (registry) → fetch + verify + extract every tarball → enrich from package.json
+ *        → findings → decision (→ SBOM, when asked)
+ *
+ * Downloads start while resolution is still running (each placed package is fetched at once),
+ * so network time overlaps with placement. Every stage takes data and returns data; I/O comes
+ * in through `VetDeps`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VetError } from '../errors.js';
+import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
+import { RegistryClient } from '../registry/client.js';
+import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
+import { resolveTree, type Platform } from '../registry/resolve.js';
+import { fetchPackage, type ExtractedPackage, type TarballLimits } from '../registry/tarball.js';
+import { limiter } from '../util/limit.js';
+
+export interface VetInput {
+  spec: string;
+  /** `--registry`: beats every .npmrc. */
+  registry?: string;
+  cacheDir: string;
+  /** Where the project .npmrc is looked for (default: cwd). */
+  projectDir?: string;
+  userconfig?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: Platform;
+  limits?: Partial<TarballLimits>;
+  preferOnline?: boolean;
+  warn?: (message: string) => void;
+}
+
+export interface DependencyEntry {
+  name: string;
+  version: string;
+  integrity: string | null;
+  /** Shortest dependency path from the server: [server, …, name]. */
+  path: string[];
+  /** Every node_modules location this name@version occupies. */
+  locations: string[];
+  optional?: true;
+  peer?: true;
+  bundled?: true;
+  alias?: string;
+  skipped?: ResolvedPackage['skipped'];
+  license?: string;
+  deprecated?: string;
+  hasInstallScript?: true;
+}
+
+export interface ServerReport {
+  spec: string;
+  registry: string;
+  package: { name: string; version: string; integrity: string | null; license?: string };
+  dependencies: DependencyEntry[];
+  findings: Finding[];
+  stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
+}
+
+export interface VetResult {
+  tree: ResolvedTree;
+  server: ServerReport;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+
+export function severityAtLeast(s: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];
+}
+
+/** Resolves, downloads and verifies one server's tree. */
+export async function vetPackage(input: VetInput): Promise<VetResult> {
+  const warn = input.warn ?? (() => undefined);
+  const config: NpmConfig = loadNpmConfig({
+    projectDir: input.projectDir,
+    userconfig: input.userconfig,
+    env: input.env,
+    registryOverride: input.registry,
+  });
+  const client = new RegistryClient({ config, cacheDir: input.cacheDir, preferOnline: input.preferOnline });
+  const limit = limiter(16);
+  const fetches = new Map<string, Promise<ExtractedPackage>>();
+  const fetchOnce = (req: { name: string; version: string; integrity: string; resolved: string }) => {
+    let p = fetches.get(req.integrity);
+    if (!p) {
+      p = limit(() =>
+        fetchPackage(req, {
+          cacheDir: input.cacheDir,
+          registryOptions: { ...client.registryOptions, registry: client.registryFor(req.name) },
+          limits: input.limits,
+        }),
+      );
+      fetches.set(req.integrity, p);
+    }
+    return p;
+  };
+
+  const tree = await resolveTree(input.spec, {
+    client,
+    platform: input.platform,
+    warn,
+    openTarball: fetchOnce,
+    // Early downloads overlap network with placement. A package dropped later (replaced or
+    // deduped) costs one wasted download; skipped-platform packages are filtered below.
+    onPlaced: (pkg) => {
+      if (pkg.integrity && pkg.resolved) fetchOnce(pkg).catch(() => undefined);
+    },
+  });
+
+  // fetch and verify everything that would be installed (not platform-skipped, not bundled)
+  const all = [tree.root, ...tree.packages];
+  const wanted = all.filter((p) => !p.skipped && !p.bundled && p.integrity && p.resolved);
+  const extracted = new Map<string, ExtractedPackage>();
+  await Promise.all(
+    wanted.map(async (p) => {
+      const ex = await fetchOnce({
+        name: p.name,
+        version: p.version,
+        integrity: p.integrity!,
+        resolved: p.resolved!,
+      });
+      extracted.set(p.integrity!, ex);
+    }),
+  );
+  // settle early downloads of packages that did not make it into the tree, so nothing dangles
+  await Promise.allSettled(fetches.values());
+
+  await enrich(tree, extracted);
+  const server = buildServerReport(tree, extracted);
+  return { tree, server };
+}
+
+/** Adds package.json metadata (license, repository, homepage) read from the verified tarballs. */
+async function enrich(tree: ResolvedTree, extracted: Map<string, ExtractedPackage>): Promise<void> {
+  const apply = (p: ResolvedPackage, m: Record<string, unknown>): void => {
+    const license = licenseOf(m.license ?? m.licenses);
+    if (license) p.license = license;
+    const repo = repositoryOf(m.repository);
+    if (repo) p.repository = repo;
+    if (typeof m.homepage === 'string' && m.homepage) p.homepage = m.homepage;
+    if (typeof m.description === 'string' && m.description) p.description = m.description;
+    const scripts = m.scripts as Record<string, unknown> | undefined;
+    if (scripts && (scripts.preinstall || scripts.install || scripts.postinstall)) p.hasInstallScript = true;
+  };
+  const byIntegrity = new Map<string, ExtractedPackage>(extracted);
+  const bundledReads: Promise<void>[] = [];
+  for (const p of [tree.root, ...tree.packages]) {
+    if (p.integrity && byIntegrity.has(p.integrity)) {
+      apply(p, byIntegrity.get(p.integrity)!.manifest);
+    } else if (p.bundled) {
+      // a bundled package's package.json is inside its bundling ancestor's extracted folder
+      const owner = bundleOwner(tree, p);
+      const ex = owner?.integrity ? byIntegrity.get(owner.integrity) : undefined;
+      if (ex && owner) {
+        const rel = p.location.slice(owner.location.length + 1);
+        bundledReads.push(
+          readFile(join(ex.dir, rel, 'package.json'), 'utf8')
+            .then((t) => apply(p, JSON.parse(t) as Record<string, unknown>))
+            .catch(() => undefined),
+        );
+      }
+    }
+  }
+  await Promise.all(bundledReads);
+}
+
+function bundleOwner(tree: ResolvedTree, p: ResolvedPackage): ResolvedPackage | undefined {
+  const byLoc = new Map([tree.root, ...tree.packages].map((x) => [x.location, x]));
+  let loc = p.location;
+  for (;;) {
+    const i = loc.lastIndexOf('/node_modules/');
+    if (i < 0) return undefined;
+    loc = loc.slice(0, i);
+    const owner = byLoc.get(loc);
+    if (owner && !owner.bundled) return owner;
+  }
+}
+
+export function licenseOf(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { type?: unknown }).type === 'string') {
+    return (v as { type: string }).type;
+  }
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => licenseOf(x)).filter((x): x is string => !!x);
+    if (parts.length === 1) return parts[0];
+    if (parts.length > 1) return `(${parts.join(' OR ')})`;
+  }
+  return undefined;
+}
+
+function repositoryOf(v: unknown): string | undefined {
+  if (typeof v === 'string' && v) return v;
+  if (v && typeof v === 'object' && typeof (v as { url?: unknown }).url === 'string') {
+    return (v as { url: string }).url;
+  }
+  return undefined;
+}
+
+/** The per-server part of the JSON report, with the findings this stage can make. */
+export function buildServerReport(
+  tree: ResolvedTree,
+  extracted: Map<string, ExtractedPackage>,
+): ServerReport {
+  const entries = new Map<string, DependencyEntry>();
+  for (const p of tree.packages) {
+    const key = `${p.name}@${p.version}`;
+    const existing = entries.get(key);
+    if (existing) {
+      existing.locations.push(p.location);
+      if (p.path.length < existing.path.length) existing.path = p.path;
+      // installed anywhere for real beats optional/peer-only elsewhere
+      if (!p.optional) delete existing.optional;
+      if (!p.peer) delete existing.peer;
+      if (!p.skipped) delete existing.skipped;
+      continue;
+    }
+    const e: DependencyEntry = {
+      name: p.name,
+      version: p.version,
+      integrity: p.integrity,
+      path: p.path,
+      locations: [p.location],
+    };
+    if (p.optional) e.optional = true;
+    if (p.peer) e.peer = true;
+    if (p.bundled) e.bundled = true;
+    if (p.alias) e.alias = p.alias;
+    if (p.skipped) e.skipped = p.skipped;
+    if (p.license) e.license = p.license;
+    if (p.deprecated) e.deprecated = p.deprecated;
+    if (p.hasInstallScript) e.hasInstallScript = true;
+    entries.set(key, e);
+  }
+  const dependencies = [...entries.values()].sort(
+    (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.version < b.version ? -1 : 1),
+  );
+
+  const findings: Finding[] = [];
+  const root = tree.root;
+  const everyone = [{ ...root, path: [root.name] }, ...dependencies.map((d) => ({ ...d }))];
+  for (const d of everyone) {
+    if (d.skipped) continue;
+    if (d.deprecated) {
+      findings.push({
+        rule: 'deprecated',
+        severity: 'low',
+        message: `${d.name}@${d.version} is deprecated: ${d.deprecated}`,
+        package: d.name,
+        version: d.version,
+        path: d.path,
+      });
+    }
+    if (d.hasInstallScript) {
+      findings.push({
+        rule: 'install-script',
+        severity: 'medium',
+        message: `${d.name}@${d.version} runs an install script when installed with npm (mcp-vet never runs it)`,
+        package: d.name,
+        version: d.version,
+        path: d.path,
+      });
+    }
+  }
+  findings.sort(compareFindings);
+
+  const skipped = dependencies.filter((d) => d.skipped).length;
+  const bundled = dependencies.filter((d) => d.bundled).length;
+  let fromCache = 0;
+  for (const ex of extracted.values()) if (ex.fromCache) fromCache++;
+  return {
+    spec: tree.spec,
+    registry: tree.registry,
+    package: {
+      name: root.name,
+      version: root.version,
+      integrity: root.integrity,
+      ...(root.license ? { license: root.license } : {}),
+    },
+    dependencies,
+    findings,
+    stats: {
+      packages: dependencies.length + 1,
+      skipped,
+      bundled,
+      downloaded: extracted.size - fromCache,
+      fromCache,
+    },
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'mcp-vet'; version: string };
+  decision: 'approve' | 'reject';
+  failOn: Severity;
+  servers: ServerReport[];
+}
+
+/** Until the policy engine lands: reject when any finding reaches the threshold. */
+export function decide(servers: ServerReport[], failOn: Severity, toolVersion: string): Report {
+  const reject = servers.some((s) => s.findings.some((f) => severityAtLeast(f.severity, failOn)));
+  return {
+    schemaVersion: 1,
+    tool: { name: 'mcp-vet', version: toolVersion },
+    decision: reject ? 'reject' : 'approve',
+    failOn,
+    servers,
+  };
+}
