@@ -1,0 +1,759 @@
+/**
+ * Download a package tarball, verify its SRI integrity, extract it safely, and keep the result in a
+ * content-addressed cache.
+ *
+ * Threat model: the registry (or anything between us and it) is not trusted. A tarball may be
+ * hostile in every way tar allows — path traversal, absolute paths, links, device nodes, decompression
+ * bombs, millions of tiny files, truncated or corrupt streams — and its bytes may not be the ones the
+ * packument promised. Nothing from a tarball is used unless its digest matches the expected integrity,
+ * and nothing is ever written outside a private temp directory inside the cache.
+ *
+ * Pipeline (one pass, no buffering of the tarball):
+ *
+ *   HTTP body ──► size cap ──► hash ──► tar.Parser (gunzip + parse) ──► checks ──► files in <cache>/tmp/…
+ *
+ * then, only if the digest matches: write the marker, rename the temp dir to
+ * `<cacheDir>/packages/<algo>-<hex>/`.
+ *
+ * Files are written with synchronous fs calls from inside the parser's `data` events. That is
+ * deliberate: npm-registry-fetch (minipass-fetch) does not apply backpressure to the socket, so any
+ * asynchronous consumer that is slower than the network makes the response pile up in memory. With a
+ * synchronous consumer every network chunk is hashed, inflated, parsed and written before the next one
+ * is taken, memory stays at one chunk, and entries are written strictly in archive order (which also
+ * gives "last duplicate wins", like npm).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import path from 'node:path';
+import npmFetch from 'npm-registry-fetch';
+import { Parser, type ReadEntry } from 'tar';
+import { VetError } from '../errors.js';
+
+export interface TarballLimits {
+  maxCompressedBytes: number;
+  maxTotalBytes: number;
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+/**
+ * Generous enough for every real package, small enough that a hostile tarball cannot fill the disk or
+ * exhaust inodes. For scale: the largest packages on npm (native binaries shipped as
+ * `@scope/pkg-linux-x64`, e.g. TypeScript, esbuild, Next's swc) are 10–60 MB compressed, around
+ * 100–150 MB unpacked, and a few thousand files.
+ */
+export const DEFAULT_LIMITS: TarballLimits = {
+  /** Bytes on the wire: 100 MiB. Also bounds how much we download before giving up. */
+  maxCompressedBytes: 100 * 1024 * 1024,
+  /** Sum of all file sizes after extraction: 250 MiB (gzip bombs inflate far beyond this). */
+  maxTotalBytes: 250 * 1024 * 1024,
+  /** Files and directories: 20 000 (inode exhaustion; real packages stay well below). */
+  maxFiles: 20_000,
+  /** A single file: 100 MiB (the biggest legitimate files are native binaries / wasm). */
+  maxFileBytes: 100 * 1024 * 1024,
+};
+
+export interface TarballRequest {
+  name: string;
+  version: string;
+  integrity: string;
+  resolved: string;
+}
+
+export interface FetchOptions {
+  cacheDir: string;
+  /**
+   * Passed through to npm-registry-fetch: `registry`, auth keys like `//host/:_authToken`, `retry`,
+   * `timeout`, proxy/TLS settings. `integrity` is always overridden: verification happens here.
+   */
+  registryOptions: Record<string, unknown>;
+  limits?: Partial<TarballLimits>;
+  signal?: AbortSignal;
+}
+
+export interface BundledPackage {
+  name: string;
+  version: string;
+  /** Relative to the package dir, e.g. `node_modules/foo/node_modules/bar`. */
+  location: string;
+}
+
+export interface ExtractedPackage {
+  /** The package contents (first path component of the tarball stripped, as npm does). */
+  dir: string;
+  /** The package.json from the tarball (not from the packument: it is what actually gets installed). */
+  manifest: Record<string, unknown>;
+  fromCache: boolean;
+  /** Packages shipped inside the tarball under `node_modules/`, sorted by location. */
+  bundled: BundledPackage[];
+}
+
+/** Written last into a cache entry; a directory without it is incomplete. */
+const MARKER = '.mcp-vet.json';
+const MARKER_FORMAT = 1;
+
+interface Marker {
+  format: number;
+  integrity: string;
+  name: string;
+  version: string;
+  bundled: BundledPackage[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Integrity (SRI)
+
+type Algorithm = 'sha512' | 'sha384' | 'sha256' | 'sha1';
+
+/** Strongest first. Anything else in an SRI string (md5, unknown names) is ignored, like ssri does. */
+const ALGORITHMS: readonly Algorithm[] = ['sha512', 'sha384', 'sha256', 'sha1'];
+const DIGEST_BYTES: Record<Algorithm, number> = { sha512: 64, sha384: 48, sha256: 32, sha1: 20 };
+
+interface ExpectedDigest {
+  algorithm: Algorithm;
+  /** Every digest given for that algorithm (SRI allows several; any one matching is a match). */
+  digests: Buffer[];
+}
+
+/**
+ * Picks the strongest algorithm in an SRI string (`sha512-… sha1-…`, options after `?` ignored).
+ * Only the strongest one is checked: verifying a weaker hash in addition adds nothing, and accepting
+ * a weaker one *instead* would let an attacker who can collide sha1 pick which hash we check.
+ */
+function parseIntegrity(integrity: string, id?: string): ExpectedDigest {
+  const found = new Map<Algorithm, Buffer[]>();
+  for (const token of integrity.trim().split(/\s+/)) {
+    const match = /^([a-z0-9]+)-([A-Za-z0-9+/]+={0,2})(\?.*)?$/.exec(token);
+    if (!match) continue;
+    const algorithm = match[1] as Algorithm;
+    if (!ALGORITHMS.includes(algorithm)) continue;
+    const digest = Buffer.from(match[2] ?? '', 'base64');
+    if (digest.length !== DIGEST_BYTES[algorithm]) continue;
+    found.set(algorithm, [...(found.get(algorithm) ?? []), digest]);
+  }
+  for (const algorithm of ALGORITHMS) {
+    const digests = found.get(algorithm);
+    if (digests) return { algorithm, digests };
+  }
+  throw new VetError(
+    'E_INTEGRITY',
+    `The integrity "${integrity}"${id ? ` of ${id}` : ''} has no usable sha512/sha384/sha256/sha1 digest, ` +
+      `so the tarball cannot be verified and was not used`,
+  );
+}
+
+/** `<cacheDir>/packages/<algo>-<hex digest>` for the strongest hash in `integrity`. */
+export function cachePathFor(cacheDir: string, integrity: string): string {
+  const { algorithm, digests } = parseIntegrity(integrity);
+  const hex = (digests[0] as Buffer).toString('hex');
+  return path.join(cacheDir, 'packages', `${algorithm}-${hex}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Entry point
+
+export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Promise<ExtractedPackage> {
+  const id = `${req.name}@${req.version}`;
+  const limits: TarballLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const expected = parseIntegrity(req.integrity, id);
+  const finalDir = cachePathFor(opts.cacheDir, req.integrity);
+
+  const cached = await readCacheEntry(finalDir);
+  if (cached) return { ...cached, fromCache: true };
+  // A directory there without a valid marker is a leftover (interrupted or tampered with); publish()
+  // replaces it. Not removed here: a concurrent process may complete the entry in the meantime.
+
+  const tmpRoot = path.join(opts.cacheDir, 'tmp');
+  await fsp.mkdir(tmpRoot, { recursive: true });
+  const tmpDir = await fsp.mkdtemp(path.join(tmpRoot, `${expected.algorithm}-`));
+  try {
+    await downloadAndExtract(req, opts, limits, expected, tmpDir);
+    const manifest = await readPackageJson(tmpDir, id);
+    const bundled = await findBundled(tmpDir);
+    const marker: Marker = {
+      format: MARKER_FORMAT,
+      integrity: req.integrity,
+      name: req.name,
+      version: req.version,
+      bundled,
+    };
+    // The marker goes in last, so a directory that has one is complete.
+    await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    await fsp.mkdir(path.dirname(finalDir), { recursive: true });
+    const winner = await publish(tmpDir, finalDir);
+    if (winner) return { ...winner, fromCache: false };
+    return { dir: finalDir, manifest, fromCache: false, bundled };
+  } finally {
+    // After a successful rename this is a no-op; after any failure it removes the partial extraction.
+    await fsp.rm(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Atomically moves the finished temp dir into place. If another process got there first with a
+ * complete entry, theirs is kept (same digest, same bytes) and returned; ours is discarded.
+ */
+async function publish(
+  tmpDir: string,
+  finalDir: string,
+): Promise<Omit<ExtractedPackage, 'fromCache'> | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fsp.rename(tmpDir, finalDir);
+      return null;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw err;
+      const theirs = await readCacheEntry(finalDir);
+      if (theirs) return theirs;
+      // Incomplete leftover in the way: remove it and try once more.
+      await fsp.rm(finalDir, { recursive: true, force: true });
+    }
+  }
+  await fsp.rename(tmpDir, finalDir);
+  return null;
+}
+
+/** A cache hit: one marker read plus package.json. Anything unexpected counts as a miss. */
+async function readCacheEntry(dir: string): Promise<Omit<ExtractedPackage, 'fromCache'> | null> {
+  let marker: Marker;
+  try {
+    marker = JSON.parse(await fsp.readFile(path.join(dir, MARKER), 'utf8')) as Marker;
+  } catch {
+    return null;
+  }
+  if (marker?.format !== MARKER_FORMAT || !Array.isArray(marker.bundled)) return null;
+  try {
+    const manifest = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as unknown;
+    if (!isObject(manifest)) return null;
+    return { dir, manifest, bundled: marker.bundled };
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Download
+
+async function downloadAndExtract(
+  req: TarballRequest,
+  opts: FetchOptions,
+  limits: TarballLimits,
+  expected: ExpectedDigest,
+  tmpDir: string,
+): Promise<void> {
+  const id = `${req.name}@${req.version}`;
+  const url = redactUrl(req.resolved);
+
+  // Our own controller, so a failed check can cut the download off (minipass-fetch destroys the
+  // socket on abort) instead of leaving the rest of a hostile response streaming in.
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) throw opts.signal.reason;
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  try {
+    let res: Awaited<ReturnType<typeof npmFetch>>;
+    try {
+      res = await npmFetch(req.resolved, {
+        ...(opts.registryOptions as npmFetch.Options),
+        spec: req.name,
+        method: 'GET',
+        // npm-registry-fetch would verify with ssri and throw its own EINTEGRITY; we verify
+        // ourselves so the error says which package and what the digests were.
+        integrity: undefined,
+        signal: controller.signal,
+      } as npmFetch.Options);
+    } catch (err) {
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      throw httpError(err, req, opts);
+    }
+    if (res.status !== 200) {
+      throw new VetError(
+        'E_REGISTRY_UNAVAILABLE',
+        `Downloading the tarball of ${id} from ${url} returned HTTP ${res.status} instead of 200`,
+      );
+    }
+
+    // Refuse early when the server announces an oversized body; the streaming count below is
+    // what actually enforces the cap (Content-Length may be absent or a lie).
+    const announced = Number(res.headers.get('content-length'));
+    if (Number.isFinite(announced) && announced > limits.maxCompressedBytes) {
+      throw limitError(
+        id,
+        'maxCompressedBytes',
+        limits.maxCompressedBytes,
+        `the server announced ${announced} bytes`,
+      );
+    }
+
+    const hash = createHash(expected.algorithm);
+    const extractor = new Extractor(tmpDir, id, limits);
+    let received = 0;
+    try {
+      for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        received += buf.length;
+        if (received > limits.maxCompressedBytes) {
+          throw limitError(id, 'maxCompressedBytes', limits.maxCompressedBytes, 'the download exceeded it');
+        }
+        hash.update(buf);
+        // Synchronous; a no-op once extraction has failed. We keep hashing after an extraction
+        // failure so that a tarball whose bytes are simply wrong is reported as E_INTEGRITY.
+        extractor.write(buf);
+      }
+    } catch (err) {
+      extractor.dispose();
+      if (err instanceof VetError) throw err;
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      throw new VetError(
+        'E_REGISTRY_UNAVAILABLE',
+        `The download of ${id} from ${url} was interrupted: ${errorMessage(err)}`,
+        { cause: err },
+      );
+    }
+    await extractor.end();
+
+    verifyDigest(hash, expected, req, id);
+    if (extractor.error) throw extractor.error;
+  } finally {
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    // Harmless when the body was fully read; cuts the connection when we bailed out early.
+    controller.abort();
+  }
+}
+
+function verifyDigest(hash: Hash, expected: ExpectedDigest, req: TarballRequest, id: string): void {
+  const actual = hash.digest();
+  if (expected.digests.some((digest) => digest.equals(actual))) return;
+  throw new VetError(
+    'E_INTEGRITY',
+    `Integrity check failed for ${id}: expected ${req.integrity}, but the tarball downloaded from ` +
+      `${redactUrl(req.resolved)} has ${expected.algorithm}-${actual.toString('base64')}. ` +
+      `The tarball was not used. The registry served different bytes than its packument promised ` +
+      `(tampering, a corrupted mirror or a misconfigured proxy).`,
+  );
+}
+
+/** Maps npm-registry-fetch failures (HTTP errors carry `.statusCode`, network errors `.code`). */
+function httpError(err: unknown, req: TarballRequest, opts: FetchOptions): VetError {
+  if (err instanceof VetError) return err;
+  const id = `${req.name}@${req.version}`;
+  const url = redactUrl(req.resolved);
+  const status = (err as { statusCode?: unknown }).statusCode;
+  const code = (err as { code?: unknown }).code;
+  if (status === 404 || status === 410) {
+    return new VetError(
+      'E_NOT_FOUND',
+      `The tarball of ${id} was not found: ${url} returned ${status}. The packument points at a tarball the registry does not have.`,
+      { cause: err },
+    );
+  }
+  if (status === 401 || status === 403 || code === 'EOTP') {
+    const key = authKeyFor(req.resolved, opts.registryOptions);
+    return new VetError(
+      'E_AUTH',
+      `The registry refused to serve the tarball of ${id} (${url} returned ${String(status)}). ` +
+        `If it needs credentials, set \`${key}:_authToken=<token>\` in your .npmrc.`,
+      { cause: err },
+    );
+  }
+  const what = typeof status === 'number' ? `HTTP ${status}` : errorMessage(err);
+  return new VetError(
+    'E_REGISTRY_UNAVAILABLE',
+    `Could not download the tarball of ${id} from ${url}: ${what} (after retries)`,
+    { cause: err },
+  );
+}
+
+/**
+ * The .npmrc key prefix that carries credentials for this URL: the configured registry's "nerf
+ * dart" when the tarball lives on the same host (so `//host/path/` registries are named right),
+ * otherwise the tarball host's root.
+ */
+function authKeyFor(tarballUrl: string, registryOptions: Record<string, unknown>): string {
+  try {
+    const tarball = new URL(tarballUrl);
+    const registry = typeof registryOptions.registry === 'string' ? new URL(registryOptions.registry) : null;
+    if (registry && registry.host === tarball.host) {
+      return `//${registry.host}${registry.pathname.replace(/\/?$/, '/')}`;
+    }
+    return `//${tarball.host}/`;
+  } catch {
+    return '//<registry-host>/';
+  }
+}
+
+/** Never echo credentials embedded in a URL (`https://user:pass@host/…`) into messages. */
+function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.username || u.password) {
+      u.username = '***';
+      u.password = '';
+    }
+    return u.toString();
+  } catch {
+    return raw.replace(/\/\/[^/@\s]+@/g, '//***@');
+  }
+}
+
+function limitError(id: string, cap: keyof TarballLimits, value: number, detail: string): VetError {
+  return new VetError(
+    'E_TARBALL_LIMIT',
+    `The tarball of ${id} exceeds the ${cap} limit of ${value} (${detail}); it was not extracted. ` +
+      `Raise the limit only if you trust this package.`,
+  );
+}
+
+/**
+ * Message text of a foreign error, with URL credentials masked: minipass-fetch's network errors
+ * quote the full request URL ("request to https://user:pass@host/… failed").
+ */
+function errorMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/\/\/[^/@\s]+@/g, '//***@');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Safe extraction
+
+/**
+ * Feeds bytes to tar's Parser (which sniffs gzip — npm itself extracts with the same parser, so we
+ * accept exactly what npm would read) and writes regular files and directories into `dest`.
+ * Anything else is a hard error; tar's own tolerance (stripping `..` and leading `/` with a
+ * warning, skipping unknown types) is not used because a vetting tool must not look at a sanitized
+ * version of what it was given.
+ */
+class Extractor {
+  error: VetError | undefined;
+  private readonly parser: Parser;
+  private readonly finished: Promise<void>;
+  private resolveFinished: () => void = () => {};
+  private files = 0;
+  private totalBytes = 0;
+  private openFd: number | undefined;
+
+  constructor(
+    private readonly dest: string,
+    private readonly id: string,
+    private readonly limits: TarballLimits,
+  ) {
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    // strict: every warning (bad checksum, truncated input, bad archive) becomes an 'error' event.
+    this.parser = new Parser({ strict: true, onReadEntry: (entry) => this.onEntry(entry) });
+    this.parser.on('error', (err: unknown) => this.fail(this.parserError(err)));
+    // Entries tar decides to skip: unknown type flags (tar skips them, other tools extract them as
+    // files — a parser differential) and oversized pax/long-name headers (tar drops the override,
+    // so the entry's real name would differ from what other tools see).
+    this.parser.on('ignoredEntry', (entry: ReadEntry) => {
+      this.fail(this.entryError(entry, `has an unsupported entry type "${entry.type}"`));
+    });
+    this.parser.on('end', () => this.resolveFinished());
+  }
+
+  write(chunk: Buffer): void {
+    if (this.error) return;
+    try {
+      this.parser.write(chunk);
+    } catch (err) {
+      this.fail(this.asVetError(err));
+    }
+  }
+
+  async end(): Promise<void> {
+    if (!this.error) {
+      try {
+        this.parser.end();
+      } catch (err) {
+        this.fail(this.asVetError(err));
+      }
+    }
+    await this.finished;
+    this.closeFile();
+  }
+
+  /** Stops extraction when the download itself failed: releases the open file and the inflater. */
+  dispose(): void {
+    this.fail(new VetError('E_TARBALL', `Extraction of ${this.id} was abandoned`));
+  }
+
+  private fail(err: VetError): void {
+    if (this.error) return;
+    this.error = err;
+    this.closeFile();
+    this.resolveFinished();
+    // Stops the inflater (its 'error' re-enters fail(), which is a no-op now).
+    this.parser.abort(new Error('extraction failed'));
+  }
+
+  private closeFile(): void {
+    if (this.openFd === undefined) return;
+    const fd = this.openFd;
+    this.openFd = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  private onEntry(entry: ReadEntry): void {
+    if (this.error) {
+      entry.resume();
+      return;
+    }
+    try {
+      this.handleEntry(entry);
+    } catch (err) {
+      this.fail(this.asVetError(err, entry));
+      entry.resume();
+    }
+  }
+
+  private handleEntry(entry: ReadEntry): void {
+    const rel = this.checkPath(entry);
+    this.checkType(entry);
+    if (rel === null) {
+      // The top folder itself (`package/`), or a file at the archive root: npm's strip:1 drops these.
+      entry.resume();
+      return;
+    }
+    if (rel === MARKER) {
+      // Would be overwritten by our marker, hiding the file from the vetting and poisoning the cache.
+      throw this.entryError(entry, `uses the name ${MARKER}, which mcp-vet reserves for its cache marker`);
+    }
+
+    this.files++;
+    if (this.files > this.limits.maxFiles) {
+      throw limitError(this.id, 'maxFiles', this.limits.maxFiles, `at entry "${entry.path}"`);
+    }
+    const target = path.join(this.dest, rel);
+    // Defence in depth: checkPath already guarantees this.
+    if (!target.startsWith(this.dest + path.sep))
+      throw this.entryError(entry, 'escapes the package directory');
+
+    if (entry.type === 'Directory') {
+      mkdirSync(target, { recursive: true, mode: 0o755 });
+      entry.resume();
+      return;
+    }
+
+    // Sizes come from the header (after pax overrides) and are checked before any byte is written;
+    // the data handler re-checks actual bytes in case the two ever disagree.
+    const size = entry.size ?? 0;
+    if (size > this.limits.maxFileBytes) {
+      throw limitError(this.id, 'maxFileBytes', this.limits.maxFileBytes, `"${entry.path}" is ${size} bytes`);
+    }
+    this.totalBytes += size;
+    if (this.totalBytes > this.limits.maxTotalBytes) {
+      throw limitError(this.id, 'maxTotalBytes', this.limits.maxTotalBytes, `reached at "${entry.path}"`);
+    }
+
+    mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+    // Modes and owners from the archive are ignored: no setuid, no executable bits, no chown.
+    // 'w' truncates an earlier duplicate entry (last one wins, as with npm). No symlink can exist in
+    // our temp dir (we never create one), so opening cannot be redirected outside it.
+    const fd = openSync(target, 'w', 0o644);
+    this.openFd = fd;
+    let written = 0;
+    entry.on('data', (chunk: Buffer) => {
+      if (this.error || this.openFd !== fd) return;
+      try {
+        written += chunk.length;
+        if (written > this.limits.maxFileBytes) {
+          throw limitError(this.id, 'maxFileBytes', this.limits.maxFileBytes, `"${entry.path}" is larger`);
+        }
+        let offset = 0;
+        while (offset < chunk.length) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+      } catch (err) {
+        this.fail(this.asVetError(err, entry));
+      }
+    });
+    entry.on('end', () => {
+      if (this.openFd === fd) this.closeFile();
+    });
+    entry.resume();
+  }
+
+  /**
+   * Returns the path relative to the package dir (first component stripped), or null for entries npm
+   * would drop. Rejects what could escape the extraction directory on any platform.
+   */
+  private checkPath(entry: ReadEntry): string | null {
+    const p = entry.path;
+    // Absolute POSIX paths, UNC/backslash roots and Windows drive letters: tar would strip the root
+    // and extract anyway; the archive is lying about where its files go, so refuse it.
+    if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p)) {
+      throw this.entryError(entry, 'has an absolute path');
+    }
+    if (p.includes('\0')) throw this.entryError(entry, 'has a NUL byte in its path');
+    // `..` is checked on both separators: a backslash is a separator when npm extracts on Windows.
+    const segments = p.split(/[/\\]/);
+    if (segments.includes('..')) throw this.entryError(entry, 'has a ".." path segment (path traversal)');
+    // Strip the first component whatever it is called (usually `package/`), like npm's strip: 1.
+    const rest = p
+      .split('/')
+      .slice(1)
+      .filter((s) => s !== '' && s !== '.');
+    if (rest.some((s) => s.includes('\\'))) throw this.entryError(entry, 'has a backslash in its path');
+    return rest.length === 0 ? null : rest.join('/');
+  }
+
+  private checkType(entry: ReadEntry): void {
+    switch (entry.type) {
+      case 'File':
+      case 'OldFile':
+      case 'ContiguousFile':
+      case 'Directory':
+        return;
+      // Links can point anywhere (`/etc/passwd`, `../../.ssh`) and a later entry written "through"
+      // a symlinked directory lands outside the package. npm packages never need them.
+      case 'SymbolicLink':
+        throw this.entryError(entry, `is a symbolic link (to "${entry.linkpath ?? ''}")`);
+      case 'Link':
+        throw this.entryError(entry, `is a hard link (to "${entry.linkpath ?? ''}")`);
+      // Device nodes and FIFOs have no place in a package and can hang or harm readers.
+      case 'CharacterDevice':
+        throw this.entryError(entry, 'is a character device');
+      case 'BlockDevice':
+        throw this.entryError(entry, 'is a block device');
+      case 'FIFO':
+        throw this.entryError(entry, 'is a FIFO');
+      default:
+        throw this.entryError(entry, `has an unsupported entry type "${entry.type}"`);
+    }
+  }
+
+  private entryError(entry: ReadEntry, problem: string): VetError {
+    return new VetError(
+      'E_TARBALL',
+      `The tarball of ${this.id} is unsafe: entry "${entry.path}" ${problem}. It was not extracted.`,
+    );
+  }
+
+  private parserError(err: unknown): VetError {
+    const message = errorMessage(err);
+    if (/decompression ratio/.test(message)) {
+      // tar's own gzip-bomb guard (output/input > 1000) fired before our byte caps did.
+      return new VetError(
+        'E_TARBALL_LIMIT',
+        `The tarball of ${this.id} exceeds the decompression ratio limit of 1000 (${message}); it was not extracted.`,
+        { cause: err },
+      );
+    }
+    return new VetError(
+      'E_TARBALL',
+      `The tarball of ${this.id} is truncated or corrupt: ${message.replace(/^TAR_[A-Z_]+: /, '')}`,
+      { cause: err },
+    );
+  }
+
+  private asVetError(err: unknown, entry?: ReadEntry): VetError {
+    if (err instanceof VetError) return err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const where = entry ? ` at entry "${entry.path}"` : '';
+    if (entry && (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR')) {
+      // Entries that contradict each other, e.g. a file `lib` followed by `lib/x.js`.
+      return new VetError(
+        'E_TARBALL',
+        `The tarball of ${this.id} is unsafe: entry "${entry.path}" conflicts with an earlier entry ` +
+          `(a file where a directory is, or the reverse; ${code}). It was not extracted.`,
+        { cause: err },
+      );
+    }
+    // Do not leak our temp path into the message; the entry name is what the user needs.
+    const detail = errorMessage(err).split(this.dest).join('<package>');
+    return new VetError('E_TARBALL', `The tarball of ${this.id} could not be extracted${where}: ${detail}`, {
+      cause: err,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// After extraction
+
+async function readPackageJson(dir: string, id: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path.join(dir, 'package.json'), 'utf8');
+  } catch {
+    throw new VetError(
+      'E_TARBALL',
+      `The tarball of ${id} has no package.json in its top folder; it is not an npm package.`,
+    );
+  }
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch (err) {
+    throw new VetError(
+      'E_TARBALL',
+      `The package.json in the tarball of ${id} is not valid JSON: ${errorMessage(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  if (!isObject(manifest)) {
+    throw new VetError('E_TARBALL', `The package.json in the tarball of ${id} is not a JSON object.`);
+  }
+  return manifest;
+}
+
+/**
+ * Packages shipped inside the tarball (`bundleDependencies`, or anything else under node_modules):
+ * node resolves them before anything installed next to the package, so they are part of what runs.
+ * Only directories are walked; symlinks cannot exist (extraction rejects them).
+ */
+async function findBundled(pkgDir: string): Promise<BundledPackage[]> {
+  const found: BundledPackage[] = [];
+
+  const subdirs = async (rel: string): Promise<string[]> => {
+    try {
+      const entries = await fsp.readdir(path.join(pkgDir, rel), { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  };
+
+  const visit = async (location: string, folderName: string): Promise<void> => {
+    try {
+      const pj = JSON.parse(
+        await fsp.readFile(path.join(pkgDir, location, 'package.json'), 'utf8'),
+      ) as unknown;
+      if (isObject(pj)) {
+        found.push({
+          name: typeof pj.name === 'string' ? pj.name : folderName,
+          version: typeof pj.version === 'string' ? pj.version : '',
+          location,
+        });
+      }
+    } catch {
+      // Not a package (no or unreadable package.json); its node_modules may still hold some.
+    }
+    await scan(`${location}/node_modules`);
+  };
+
+  const scan = async (nodeModules: string): Promise<void> => {
+    for (const name of await subdirs(nodeModules)) {
+      if (name.startsWith('.')) continue; // .bin, .cache, …
+      if (name.startsWith('@')) {
+        for (const child of await subdirs(`${nodeModules}/${name}`)) {
+          await visit(`${nodeModules}/${name}/${child}`, `${name}/${child}`);
+        }
+      } else {
+        await visit(`${nodeModules}/${name}`, name);
+      }
+    }
+  };
+
+  await scan('node_modules');
+  return found.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+}
