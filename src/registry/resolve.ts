@@ -544,11 +544,26 @@ class IdealTreeBuilder {
       if (!parent) continue;
       const version = typeof entry.version === 'string' ? entry.version : '';
       const pkgName = typeof entry.name === 'string' ? entry.name : name;
+      let resolved =
+        typeof entry.resolved === 'string' ? this.rewriteRegistryHost(entry.resolved, pkgName) : '';
+      let integrity = typeof entry.integrity === 'string' ? entry.integrity : undefined;
+      if (entry.inBundle !== true && (!resolved || !integrity)) {
+        // npm fills in what a shrinkwrap leaves out from the registry's metadata for that version
+        const published = (await this.o.client.packument(pkgName)).versions[version];
+        if (!published || published.invalid) {
+          throw new VetError(
+            'E_SHRINKWRAP',
+            `${node.packageName}@${node.version}: its npm-shrinkwrap.json pins ${pkgName}@${version}, which the registry does not have`,
+          );
+        }
+        resolved ||= published.dist.tarball;
+        integrity ??= published.dist.integrity;
+      }
       const manifest = normalizeManifest(pkgName, version, {
         ...entry,
         dist: {
-          tarball: typeof entry.resolved === 'string' ? entry.resolved : '',
-          integrity: typeof entry.integrity === 'string' ? entry.integrity : undefined,
+          tarball: resolved || 'bundled:',
+          integrity: integrity ?? (entry.inBundle === true ? 'sha512-' : undefined),
         },
       });
       if (entry.inBundle === true) manifest.dist = { tarball: '', integrity: '' };
@@ -560,6 +575,13 @@ class IdealTreeBuilder {
         this.o.onPlaced?.({ name: pkgName, version, integrity: child.integrity, resolved: child.resolved });
       }
     }
+  }
+
+  /** npm's replace-registry-host default: URLs on the public registry go to the configured one. */
+  private rewriteRegistryHost(url: string, name: string): string {
+    const PUBLIC = 'https://registry.npmjs.org/';
+    const registry = this.o.client.registryFor(name);
+    return url.startsWith(PUBLIC) && registry !== PUBLIC ? registry + url.slice(PUBLIC.length) : url;
   }
 
   private pruneFailedOptional(): void {
