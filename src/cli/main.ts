@@ -11,7 +11,7 @@ import { describeError, EXIT, exitCodeFor, VetError } from '../errors.js';
 import type { Severity } from '../model.js';
 import { decide, vetPackage } from '../pipeline/vet.js';
 import { renderText } from '../report/text.js';
-import { buildSbom, SPEC_VERSIONS, type SpecVersion } from '../sbom/cyclonedx.js';
+import type { SpecVersion } from '../sbom/cyclonedx.js';
 import { VERSION } from '../version.js';
 
 export interface CliIO {
@@ -87,6 +87,8 @@ const PER_COMMAND: Record<string, Set<string>> = {
 };
 
 const SEVERITIES: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+/** Mirrors SPEC_VERSIONS in sbom/cyclonedx.ts without loading the CycloneDX library. */
+const SPEC_VERSIONS: readonly SpecVersion[] = ['1.5', '1.6', '1.7'];
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.MCP_VET_CACHE_DIR) return env.MCP_VET_CACHE_DIR;
@@ -152,6 +154,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
     const sbomFile = command === 'sbom' ? values.output : values.sbom;
     if (command === 'sbom' || sbomFile) {
+      // the CycloneDX library is only loaded when an SBOM is asked for
+      const { buildSbom } = await import('../sbom/cyclonedx.js');
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import npmFetch from 'npm-registry-fetch';
+import type npmFetch from 'npm-registry-fetch';
 import { VetError } from '../errors.js';
 import { limiter } from '../util/limit.js';
 import { registryFor, type NpmConfig } from './npmrc.js';
@@ -39,7 +39,9 @@ interface CacheEntry {
   etag?: string;
   fetchedAt: number;
   maxAge: number;
-  packument: Packument;
+  /** Absent when the registry answered 404: remembered for `maxAge` like any HTTP cache would. */
+  packument?: Packument;
+  notFound?: string;
 }
 
 export interface ClientStats {
@@ -130,21 +132,37 @@ export class RegistryClient {
     const cached = await this.readCache(file);
     if (cached && !this.preferOnline && Date.now() - cached.fetchedAt < cached.maxAge * 1000) {
       this.stats.cacheHits++;
-      return cached.packument;
+      if (cached.packument) return cached.packument;
+      throw new VetError('E_NOT_FOUND', cached.notFound ?? `${name} was not found`);
     }
     const headers: Record<string, string> = { accept: ABBREVIATED };
-    if (cached?.etag) headers['if-none-match'] = cached.etag;
+    if (cached?.etag && cached.packument) headers['if-none-match'] = cached.etag;
     const registry = this.registryFor(name);
     const url = `${registry}${name.startsWith('@') ? name.replace('/', '%2f') : name}`;
     this.stats.requests++;
+    if (process.env.MCP_VET_DEBUG)
+      process.stderr.write(`mcp-vet: GET ${url}${cached ? ' (revalidate)' : ''}\n`);
     let res: Awaited<ReturnType<typeof npmFetch>>;
     try {
-      res = await npmFetch(url, { ...this.fetchOptions, registry, headers, spec: name });
+      // loaded on first use: a warm run answers from the cache and never needs the network stack
+      const { default: fetchFn } = await import('npm-registry-fetch');
+      res = await fetchFn(url, { ...this.fetchOptions, registry, headers, spec: name });
     } catch (err) {
-      throw toRegistryError(err, `the packument of ${name}`, url);
+      const e = toRegistryError(err, `the packument of ${name}`, url);
+      if (e.code === 'E_NOT_FOUND') {
+        // optional peers are looked up even when nothing installs them (as npm does); caching the
+        // 404 keeps a warm run from going to the network for them every time
+        await this.writeCache(file, {
+          format: CACHE_FORMAT,
+          fetchedAt: Date.now(),
+          maxAge: DEFAULT_MAX_AGE_S,
+          notFound: e.message,
+        });
+      }
+      throw e;
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
-    if (res.status === 304 && cached) {
+    if (res.status === 304 && cached?.packument) {
       this.stats.notModified++;
       const entry = { ...cached, fetchedAt: Date.now(), maxAge };
       await this.writeCache(file, entry);

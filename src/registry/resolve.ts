@@ -80,9 +80,20 @@ export function parsePackageSpec(raw: string): ParsedSpec {
 export function currentPlatform(): Platform {
   const p: Platform = { os: process.platform, cpu: process.arch };
   if (process.platform === 'linux') {
-    // npm-install-checks: glibc when the runtime reports a glibc version, else musl
-    const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-    p.libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
+    // npm-install-checks: glibc when the runtime reports a glibc version, else musl. Computed on
+    // first use: process.report is slow, and only packages with a "libc" field need it.
+    let libc: string | undefined;
+    Object.defineProperty(p, 'libc', {
+      enumerable: true,
+      get: () => {
+        if (libc === undefined) {
+          const report = process.report?.getReport() as
+            { header?: { glibcVersionRuntime?: string } } | undefined;
+          libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
+        }
+        return libc;
+      },
+    });
   }
   return p;
 }
@@ -415,7 +426,9 @@ class IdealTreeBuilder {
           ...m.optionalDependencies,
           ...m.peerDependencies,
         })) {
-          if (!m.bundleDependencies?.includes(dep)) {
+          // optional peers are only installed when something else brings them: don't fetch them
+          const optionalPeer = m.peerDependenciesMeta?.[dep]?.optional && !m.dependencies?.[dep];
+          if (!optionalPeer && !m.bundleDependencies?.includes(dep)) {
             const depSpec =
               m.optionalDependencies?.[dep] ?? m.dependencies?.[dep] ?? m.peerDependencies?.[dep] ?? '';
             try {

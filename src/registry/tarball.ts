@@ -26,8 +26,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import npmFetch from 'npm-registry-fetch';
-import { Parser, type ReadEntry } from 'tar';
+import type npmFetch from 'npm-registry-fetch';
+import type { Parser, ReadEntry } from 'tar';
 import { VetError } from '../errors.js';
 
 export interface TarballLimits {
@@ -255,8 +255,11 @@ async function downloadAndExtract(
 
   try {
     let res: Awaited<ReturnType<typeof npmFetch>>;
+    // loaded on first use: a warm run (everything cached) never needs the network stack
+    const { default: fetchFn } = await import('npm-registry-fetch');
+    const { Parser: TarParser } = await import('tar');
     try {
-      res = await npmFetch(req.resolved, {
+      res = await fetchFn(req.resolved, {
         ...(opts.registryOptions as npmFetch.Options),
         spec: req.name,
         method: 'GET',
@@ -289,7 +292,7 @@ async function downloadAndExtract(
     }
 
     const hash = createHash(expected.algorithm);
-    const extractor = new Extractor(tmpDir, id, limits);
+    const extractor = new Extractor(TarParser, tmpDir, id, limits);
     let received = 0;
     try {
       for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
@@ -440,13 +443,14 @@ class Extractor {
   private openFd: number | undefined;
 
   constructor(
+    TarParser: typeof Parser,
     private readonly dest: string,
     private readonly id: string,
     private readonly limits: TarballLimits,
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     // strict: every warning (bad checksum, truncated input, bad archive) becomes an 'error' event.
-    this.parser = new Parser({ strict: true, onReadEntry: (entry) => this.onEntry(entry) });
+    this.parser = new TarParser({ strict: true, onReadEntry: (entry) => this.onEntry(entry) });
     this.parser.on('error', (err: unknown) => this.fail(this.parserError(err)));
     // Entries tar decides to skip: unknown type flags (tar skips them, other tools extract them as
     // files — a parser differential) and oversized pax/long-name headers (tar drops the override,
