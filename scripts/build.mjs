@@ -47,7 +47,7 @@ const common = {
 // starts fast. Chunk names are content hashes, so the output stays deterministic.
 await build({
   ...common,
-  entryPoints: { index: 'src/action/main.ts', cli: 'src/cli.ts' },
+  entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
