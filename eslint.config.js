@@ -18,12 +18,15 @@ export default tseslint.config(
         AbortController: 'readonly',
         AbortSignal: 'readonly',
         fetch: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // tree walks use a cursor that starts at `this`
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['n'] }],
     },
   },
 );

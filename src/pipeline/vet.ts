@@ -10,7 +10,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VetError } from '../errors.js';
 import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
 import { RegistryClient } from '../registry/client.js';
 import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';

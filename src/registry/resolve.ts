@@ -11,6 +11,7 @@
  * on a lean tree model, with packuments prefetched breadth-first at bounded concurrency.
  * Fidelity is checked against npm itself by `npm run bench` and the live tests.
  */
+import type { Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import npa from 'npm-package-arg';
@@ -21,7 +22,7 @@ import type { RegistryClient } from './client.js';
 import type { Manifest, Packument } from './packument.js';
 import { normalizeManifest } from './packument.js';
 import { PlaceDep, OK, REPLACE } from './place.js';
-import { Edge, Node, localeCompare, parseSpec } from './tree.js';
+import { Node, localeCompare, parseSpec, type Edge } from './tree.js';
 
 export interface Platform {
   os: string;
@@ -636,7 +637,7 @@ function summarizeVersions(p: Packument): string {
 
 async function listPackageFolders(nm: string): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = await readdir(nm, { withFileTypes: true });
   } catch {

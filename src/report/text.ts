@@ -58,11 +58,11 @@ function line(f: Finding): string {
   return `${f.rule}: ${sanitize(f.message)}${path}`;
 }
 
+// C0 controls except TAB and LF, DEL, C1 controls (ESC sequences start here)
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 /** Text from packages is untrusted: strip control characters so it can't drive the terminal. */
 export function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
