@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+import { createRequire as __mcpVetCreateRequire } from 'node:module';
+const require = __mcpVetCreateRequire(import.meta.url);
+import {
+  VERSION,
+  decide,
+  vetPackage
+} from "./chunks/chunk-E4LXODX3.js";
+import "./chunks/chunk-RSHQJPLC.js";
+import {
+  EXIT,
+  VetError,
+  describeError,
+  exitCodeFor
+} from "./chunks/chunk-PQWV3PW6.js";
+import "./chunks/chunk-POUB5ADG.js";
+
+// src/cli/main.ts
+import { writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/report/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1 };
+function renderText(report, o) {
+  const paint = (code, s) => o.color ? `\x1B[${CODES[code]}m${s}\x1B[0m` : s;
+  const sevColor = {
+    critical: "magenta",
+    high: "red",
+    medium: "yellow",
+    low: "blue",
+    info: "gray"
+  };
+  const lines = [];
+  const verdict = report.decision === "approve" ? paint("green", paint("bold", "✔ APPROVE")) : paint("red", paint("bold", "✘ REJECT"));
+  const names = report.servers.map((s) => `${s.package.name}@${s.package.version}`).join(", ");
+  const nFindings = report.servers.reduce((n, s) => n + s.findings.length, 0);
+  lines.push(
+    `${verdict}  ${names}  (${nFindings} finding${nFindings === 1 ? "" : "s"}; fails on ${report.failOn} or worse)`
+  );
+  for (const s of report.servers) {
+    const st = s.stats;
+    const extra = [
+      st.skipped ? `${st.skipped} skipped on this platform` : "",
+      st.bundled ? `${st.bundled} bundled` : ""
+    ].filter(Boolean);
+    lines.push("");
+    lines.push(
+      `${paint("bold", `${s.package.name}@${s.package.version}`)}  ${st.packages} packages${extra.length ? ` (${extra.join(", ")})` : ""}  from ${s.registry}`
+    );
+    lines.push(
+      paint(
+        "gray",
+        `  integrity ${s.package.integrity ?? "n/a"}; ${st.downloaded} tarballs downloaded and verified, ${st.fromCache} from cache`
+      )
+    );
+    for (const f of s.findings)
+      lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function line(f) {
+  const path = Array.isArray(f.path) && f.path.length > 1 ? `  [${f.path.join(" › ")}]` : "";
+  return `${f.rule}: ${sanitize(f.message)}${path}`;
+}
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+function sanitize(s) {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/cli/main.ts
+var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI agent runs it
+
+Usage:
+  mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+  mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
+  mcp-vet --version | --help
+
+<spec> is name, name@version, name@range or name@tag (scoped names too), e.g.
+  @modelcontextprotocol/server-filesystem@2025.8.21   mcp-remote@^0.1   some-server@latest
+
+Options:
+  --registry URL        npm registry (default: from .npmrc, else https://registry.npmjs.org/)
+  --userconfig FILE     the user .npmrc to read (default: $NPM_CONFIG_USERCONFIG or ~/.npmrc)
+  --format json|text    vet report format (default: text on a terminal, json otherwise)
+  --sbom FILE           vet: also write a CycloneDX SBOM to FILE
+  -o, --output FILE     sbom: write to FILE instead of stdout
+  --spec-version V      CycloneDX version: 1.5, 1.6 (default) or 1.7
+  --reproducible        SBOM without serial number and timestamp, everything sorted
+  --fail-on SEVERITY    reject at this severity or worse: low|medium|high|critical (default high)
+  --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
+                        else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
+  --prefer-online       revalidate every cached packument with the registry
+
+Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
+`;
+var OPTIONS = {
+  registry: { type: "string" },
+  userconfig: { type: "string" },
+  format: { type: "string" },
+  sbom: { type: "string" },
+  output: { type: "string", short: "o" },
+  "spec-version": { type: "string" },
+  reproducible: { type: "boolean" },
+  "fail-on": { type: "string" },
+  "cache-dir": { type: "string" },
+  "prefer-online": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+var PER_COMMAND = {
+  vet: /* @__PURE__ */ new Set([
+    "registry",
+    "userconfig",
+    "format",
+    "sbom",
+    "spec-version",
+    "reproducible",
+    "fail-on",
+    "cache-dir",
+    "prefer-online"
+  ]),
+  sbom: /* @__PURE__ */ new Set([
+    "registry",
+    "userconfig",
+    "output",
+    "spec-version",
+    "reproducible",
+    "cache-dir",
+    "prefer-online"
+  ])
+};
+var SEVERITIES = ["info", "low", "medium", "high", "critical"];
+var SPEC_VERSIONS = ["1.5", "1.6", "1.7"];
+function defaultCacheDir(env) {
+  if (env.MCP_VET_CACHE_DIR) return env.MCP_VET_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "mcp-vet");
+  return join(homedir(), ".cache", "mcp-vet");
+}
+function usageError(message) {
+  return new VetError("E_USAGE", `${message} (run "mcp-vet --help" for usage)`);
+}
+async function run(argv, io) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr(`mcp-vet: E_USAGE: ${err.message} (run "mcp-vet --help" for usage)
+`);
+    return EXIT.input;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}
+`);
+    return EXIT.approve;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === "help") {
+    io.stdout(USAGE);
+    return command || values.help ? EXIT.approve : EXIT.input;
+  }
+  const warn = (m) => io.stderr(`mcp-vet: warning: ${m}
+`);
+  try {
+    const allowed = PER_COMMAND[command];
+    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet and sbom`);
+    for (const key of Object.keys(values)) {
+      if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
+    }
+    if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
+    const spec = rest[0];
+    const specVersion = values["spec-version"] ?? "1.6";
+    if (!SPEC_VERSIONS.includes(specVersion)) {
+      throw usageError(
+        `--spec-version must be one of ${SPEC_VERSIONS.join(", ")}, not "${values["spec-version"]}"`
+      );
+    }
+    const failOn = values["fail-on"] ?? "high";
+    if (!SEVERITIES.includes(failOn) || failOn === "info") {
+      throw usageError(`--fail-on must be low, medium, high or critical, not "${values["fail-on"]}"`);
+    }
+    const format = values.format ?? (io.isTTY ? "text" : "json");
+    if (format !== "json" && format !== "text")
+      throw usageError(`--format must be json or text, not "${format}"`);
+    const result = await vetPackage({
+      spec,
+      registry: values.registry,
+      userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : void 0,
+      cacheDir: resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env)),
+      projectDir: io.cwd,
+      env: io.env,
+      preferOnline: values["prefer-online"],
+      warn
+    });
+    const sbomFile = command === "sbom" ? values.output : values.sbom;
+    if (command === "sbom" || sbomFile) {
+      const { buildSbom } = await import("./chunks/cyclonedx-3WL3J6M3.js");
+      const text = buildSbom(result.tree, {
+        specVersion,
+        reproducible: values.reproducible ?? false,
+        toolName: "mcp-vet",
+        toolVersion: VERSION
+      });
+      if (sbomFile) await writeOut(resolve(io.cwd, sbomFile), text);
+      else io.stdout(text);
+    }
+    if (command === "sbom") return EXIT.approve;
+    const report = decide([result.server], failOn, VERSION);
+    if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+    else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+    return report.decision === "approve" ? EXIT.approve : EXIT.reject;
+  } catch (err) {
+    if (!(err instanceof VetError)) {
+      io.stderr(`mcp-vet: internal error: ${describeError(err)}
+`);
+      if (io.env.MCP_VET_DEBUG) io.stderr(`${err?.stack ?? ""}
+`);
+      return EXIT.input;
+    }
+    io.stderr(`mcp-vet: ${describeError(err)}
+`);
+    return exitCodeFor(err);
+  }
+}
+async function writeOut(file, text) {
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new VetError("E_USAGE", `cannot write ${file}: ${err.message}`, { cause: err });
+  }
+}
+async function main(argv) {
+  return run(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true
+  });
+}
+
+// src/cli.ts
+process.exitCode = await main(process.argv.slice(2));
