@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -192,7 +192,7 @@ describe('fetchPackage: happy path and cache', () => {
     const req = fixtureRequest('fx-tiny', '1.1.0');
     const before = registry.requests.length;
 
-    const first = await fetchPackage(req, options());
+    const first = await fetchPackage(req, options({ extract: 'full' }));
     expect(first.fromCache).toBe(false);
     expect(first.manifest).toMatchObject({ name: 'fx-tiny', version: '1.1.0' });
     expect(first.bundled).toEqual([]);
@@ -273,13 +273,16 @@ describe('fetchPackage: happy path and cache', () => {
   });
 
   it('strips whatever the top folder is called and drops root-level files, like npm', async () => {
-    const result = await fetchPackage(hostileRequest('otherTopFolder', 'fx-top'), options());
+    const result = await fetchPackage(
+      hostileRequest('otherTopFolder', 'fx-top'),
+      options({ extract: 'full' }),
+    );
     expect(result.manifest).toMatchObject({ name: 'fx-top' });
-    expect(readdirSync(result.dir).sort()).toEqual(['.mcp-vet.json', 'lib', 'package.json']);
+    expect(readdirSync(result.dir).sort()).toEqual(['.mcp-vet.json', '.mcp-vet.tgz', 'lib', 'package.json']);
   });
 
   it('accepts pax headers (long names) and applies them', async () => {
-    const result = await fetchPackage(hostileRequest('paxLongName', 'fx-long'), options());
+    const result = await fetchPackage(hostileRequest('paxLongName', 'fx-long'), options({ extract: 'full' }));
     expect(readFileSync(path.join(result.dir, 'd'.repeat(120), 'file.txt'), 'utf8')).toBe(
       'long name via pax',
     );
@@ -568,5 +571,38 @@ describe('test registry', () => {
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('fetchPackage: metadata and full extraction', () => {
+  it('writes only metadata by default, keeps the verified tarball, and extracts fully later without the network', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-vet-meta-'));
+    const req = fixtureRequest('fx-tiny', '1.1.0');
+    const meta = await fetchPackage(req, options({ cacheDir: dir }));
+    expect(readdirSync(meta.dir).sort()).toEqual(['.mcp-vet.json', '.mcp-vet.tgz', 'package.json']);
+    const before = registry.requests.length;
+    const full = await fetchPackage(req, options({ cacheDir: dir, extract: 'full' }));
+    expect(registry.requests.length).toBe(before); // from the cached tarball
+    expect(full.fromCache).toBe(false);
+    expect(readFileSync(path.join(full.dir, 'lib', 'helper.js'), 'utf8').length).toBeGreaterThan(0);
+    const again = await fetchPackage(req, options({ cacheDir: dir, extract: 'metadata' }));
+    expect(again.fromCache).toBe(true); // a full entry serves metadata requests too
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-verifies the cached tarball before a full extraction', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-vet-meta-'));
+    const req = fixtureRequest('fx-tiny', '1.1.0');
+    const meta = await fetchPackage(req, options({ cacheDir: dir }));
+    const tgz = path.join(meta.dir, '.mcp-vet.tgz');
+    const bytes = readFileSync(tgz);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
+    writeFileSync(tgz, bytes);
+    await expectVetError(
+      fetchPackage(req, options({ cacheDir: dir, extract: 'full' })),
+      'E_INTEGRITY',
+      'fx-tiny@1.1.0',
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });

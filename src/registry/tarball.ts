@@ -23,7 +23,7 @@
  * gives "last duplicate wins", like npm).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
@@ -61,7 +61,18 @@ export interface TarballRequest {
   resolved: string;
 }
 
+/**
+ * What to write to disk. Every entry is always read, hashed and checked (paths, types, caps);
+ * `metadata` writes only package.json, npm-shrinkwrap.json and bundled packages' package.json,
+ * which is all resolution and the SBOM need. `full` writes every file, for stages that read the
+ * code. Writing tens of thousands of files costs seconds, so it is done only when asked for,
+ * from the verified tarball kept in the cache entry (no second download).
+ */
+export type ExtractMode = 'metadata' | 'full';
+
 export interface FetchOptions {
+  /** Default `metadata`. */
+  extract?: ExtractMode;
   cacheDir: string;
   /**
    * Passed through to npm-registry-fetch: `registry`, auth keys like `//host/:_authToken`, `retry`,
@@ -91,10 +102,13 @@ export interface ExtractedPackage {
 
 /** Written last into a cache entry; a directory without it is incomplete. */
 const MARKER = '.mcp-vet.json';
-const MARKER_FORMAT = 1;
+const MARKER_FORMAT = 2;
+/** The verified tarball, kept inside its cache entry so a full extraction needs no download. */
+const TARBALL = '.mcp-vet.tgz';
 
 interface Marker {
   format: number;
+  extract: ExtractMode;
   integrity: string;
   name: string;
   version: string;
@@ -159,8 +173,13 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   const expected = parseIntegrity(req.integrity, id);
   const finalDir = cachePathFor(opts.cacheDir, req.integrity);
 
+  const mode: ExtractMode = opts.extract ?? 'metadata';
   const cached = await readCacheEntry(finalDir);
-  if (cached) return { ...cached, fromCache: true };
+  if (cached && (mode === 'metadata' || cached.extract === 'full')) {
+    return { dir: cached.dir, manifest: cached.manifest, bundled: cached.bundled, fromCache: true };
+  }
+  // A metadata-only entry asked for in full: re-extract from its verified tarball, no network.
+  const localTarball = cached ? path.join(finalDir, TARBALL) : undefined;
   // A directory there without a valid marker is a leftover (interrupted or tampered with); publish()
   // replaces it. Not removed here: a concurrent process may complete the entry in the meantime.
 
@@ -168,11 +187,12 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   await fsp.mkdir(tmpRoot, { recursive: true });
   const tmpDir = await fsp.mkdtemp(path.join(tmpRoot, `${expected.algorithm}-`));
   try {
-    await downloadAndExtract(req, opts, limits, expected, tmpDir);
+    await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
     const manifest = await readPackageJson(tmpDir, id);
     const bundled = await findBundled(tmpDir);
     const marker: Marker = {
       format: MARKER_FORMAT,
+      extract: mode,
       integrity: req.integrity,
       name: req.name,
       version: req.version,
@@ -181,8 +201,10 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
     // The marker goes in last, so a directory that has one is complete.
     await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
     await fsp.mkdir(path.dirname(finalDir), { recursive: true });
+    if (cached) await fsp.rm(finalDir, { recursive: true, force: true }); // upgrading to full
     const winner = await publish(tmpDir, finalDir);
-    if (winner) return { ...winner, fromCache: false };
+    if (winner)
+      return { dir: winner.dir, manifest: winner.manifest, bundled: winner.bundled, fromCache: false };
     return { dir: finalDir, manifest, fromCache: false, bundled };
   } finally {
     // After a successful rename this is a no-op; after any failure it removes the partial extraction.
@@ -194,10 +216,7 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
  * Atomically moves the finished temp dir into place. If another process got there first with a
  * complete entry, theirs is kept (same digest, same bytes) and returned; ours is discarded.
  */
-async function publish(
-  tmpDir: string,
-  finalDir: string,
-): Promise<Omit<ExtractedPackage, 'fromCache'> | null> {
+async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fsp.rename(tmpDir, finalDir);
@@ -215,8 +234,10 @@ async function publish(
   return null;
 }
 
+type CacheEntry = Omit<ExtractedPackage, 'fromCache'> & { extract: ExtractMode };
+
 /** A cache hit: one marker read plus package.json. Anything unexpected counts as a miss. */
-async function readCacheEntry(dir: string): Promise<Omit<ExtractedPackage, 'fromCache'> | null> {
+async function readCacheEntry(dir: string): Promise<CacheEntry | null> {
   let marker: Marker;
   try {
     marker = JSON.parse(await fsp.readFile(path.join(dir, MARKER), 'utf8')) as Marker;
@@ -227,10 +248,24 @@ async function readCacheEntry(dir: string): Promise<Omit<ExtractedPackage, 'from
   try {
     const manifest = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as unknown;
     if (!isObject(manifest)) return null;
-    return { dir, manifest, bundled: marker.bundled };
+    return {
+      dir,
+      manifest,
+      bundled: marker.bundled,
+      extract: marker.extract === 'full' ? 'full' : 'metadata',
+    };
   } catch {
     return null;
   }
+}
+
+/** The files a metadata extraction writes: what resolution and the SBOM read. */
+function isMetadataFile(rel: string): boolean {
+  return (
+    rel === 'package.json' ||
+    rel === 'npm-shrinkwrap.json' ||
+    /^(?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+package\.json$/.test(rel)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -242,9 +277,34 @@ async function downloadAndExtract(
   limits: TarballLimits,
   expected: ExpectedDigest,
   tmpDir: string,
+  mode: ExtractMode,
+  localTarball: string | undefined,
 ): Promise<void> {
   const id = `${req.name}@${req.version}`;
   const url = redactUrl(req.resolved);
+  const { Parser: TarParser } = await import('tar');
+  if (localTarball) {
+    // Re-extraction of a tarball that was verified when it was cached: verify it again anyway
+    // (the cache is on disk and could have been changed), but don't go to the network.
+    const hash = createHash(expected.algorithm);
+    const extractor = new Extractor(TarParser, tmpDir, id, limits, mode);
+    try {
+      for await (const chunk of createReadStream(localTarball)) {
+        hash.update(chunk as Buffer);
+        extractor.write(chunk as Buffer);
+      }
+    } catch (err) {
+      extractor.dispose();
+      throw err instanceof VetError
+        ? err
+        : new VetError('E_TARBALL', `cannot read the cached tarball of ${id}: ${errorMessage(err)}`);
+    }
+    await extractor.end();
+    verifyDigest(hash, expected, req, id);
+    if (extractor.error) throw extractor.error;
+    await fsp.copyFile(localTarball, path.join(tmpDir, TARBALL));
+    return;
+  }
 
   // Our own controller, so a failed check can cut the download off (minipass-fetch destroys the
   // socket on abort) instead of leaving the rest of a hostile response streaming in.
@@ -257,7 +317,6 @@ async function downloadAndExtract(
     let res: Awaited<ReturnType<typeof npmFetch>>;
     // loaded on first use: a warm run (everything cached) never needs the network stack
     const { default: fetchFn } = await import('npm-registry-fetch');
-    const { Parser: TarParser } = await import('tar');
     try {
       res = await fetchFn(req.resolved, {
         ...(opts.registryOptions as npmFetch.Options),
@@ -292,8 +351,10 @@ async function downloadAndExtract(
     }
 
     const hash = createHash(expected.algorithm);
-    const extractor = new Extractor(TarParser, tmpDir, id, limits);
+    const extractor = new Extractor(TarParser, tmpDir, id, limits, mode);
     let received = 0;
+    // the compressed bytes are kept (written as they arrive) so a later full extraction is local
+    const keep = openSync(path.join(tmpDir, TARBALL), 'w', 0o644);
     try {
       for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -302,6 +363,7 @@ async function downloadAndExtract(
           throw limitError(id, 'maxCompressedBytes', limits.maxCompressedBytes, 'the download exceeded it');
         }
         hash.update(buf);
+        for (let off = 0; off < buf.length;) off += writeSync(keep, buf, off, buf.length - off);
         // Synchronous; a no-op once extraction has failed. We keep hashing after an extraction
         // failure so that a tarball whose bytes are simply wrong is reported as E_INTEGRITY.
         extractor.write(buf);
@@ -315,6 +377,8 @@ async function downloadAndExtract(
         `The download of ${id} from ${url} was interrupted: ${errorMessage(err)}`,
         { cause: err },
       );
+    } finally {
+      closeSync(keep);
     }
     await extractor.end();
 
@@ -440,6 +504,8 @@ class Extractor {
   private resolveFinished: () => void = () => {};
   private files = 0;
   private totalBytes = 0;
+  private readonly filePaths = new Set<string>();
+  private readonly dirPaths = new Set<string>();
   private openFd: number | undefined;
 
   constructor(
@@ -447,6 +513,7 @@ class Extractor {
     private readonly dest: string,
     private readonly id: string,
     private readonly limits: TarballLimits,
+    private readonly mode: ExtractMode = 'full',
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     // strict: every warning (bad checksum, truncated input, bad archive) becomes an 'error' event.
@@ -528,7 +595,7 @@ class Extractor {
       entry.resume();
       return;
     }
-    if (rel === MARKER) {
+    if (rel === MARKER || rel === TARBALL) {
       // Would be overwritten by our marker, hiding the file from the vetting and poisoning the cache.
       throw this.entryError(entry, `uses the name ${MARKER}, which mcp-vet reserves for its cache marker`);
     }
@@ -542,8 +609,20 @@ class Extractor {
     if (!target.startsWith(this.dest + path.sep))
       throw this.entryError(entry, 'escapes the package directory');
 
+    // A path that is a file in one entry and a directory in another: extractors disagree on what
+    // wins, so the archive means different code to different tools. Refused in either mode.
+    for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) {
+      if (this.filePaths.has(dir))
+        throw this.entryError(entry, `puts a file inside "${dir}", which is a file`);
+      this.dirPaths.add(dir);
+    }
+    if (entry.type === 'Directory') this.dirPaths.add(rel);
+    else if (this.dirPaths.has(rel))
+      throw this.entryError(entry, 'is a file where the archive has a directory');
+    else this.filePaths.add(rel);
+
     if (entry.type === 'Directory') {
-      mkdirSync(target, { recursive: true, mode: 0o755 });
+      if (this.mode === 'full') mkdirSync(target, { recursive: true, mode: 0o755 });
       entry.resume();
       return;
     }
@@ -559,6 +638,11 @@ class Extractor {
       throw limitError(this.id, 'maxTotalBytes', this.limits.maxTotalBytes, `reached at "${entry.path}"`);
     }
 
+    if (this.mode === 'metadata' && !isMetadataFile(rel)) {
+      // checked above like every entry; its bytes still pass through the hash, just not to disk
+      entry.resume();
+      return;
+    }
     mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
     // Modes and owners from the archive are ignored: no setuid, no executable bits, no chown.
     // 'w' truncates an earlier duplicate entry (last one wins, as with npm). No symlink can exist in
