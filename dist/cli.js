@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-E4LXODX3.js";
+} from "./chunks/chunk-RXBRH7CT.js";
 import "./chunks/chunk-RSHQJPLC.js";
 import {
   EXIT,
