@@ -5,11 +5,12 @@
  * environment's npm config (`npm config get registry`).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveWithNpm } from './helpers/npm.js';
 
 const run = promisify(execFile);
 const LIVE = process.env.MCP_VET_LIVE === '1';
@@ -39,8 +40,7 @@ describe.skipIf(!LIVE)('live: same tree as npm', () => {
       spec,
       async () => {
         const dir = await mkdtemp(join(work, 'case-'));
-        await writeFile(join(dir, 'package.json'), '{}');
-        const [ours, theirs] = await Promise.all([
+        const [ours, npmSet] = await Promise.all([
           run(
             process.execPath,
             [CLI, 'vet', spec, '--format', 'json', '--registry', registry, '--cache-dir', join(dir, 'c')],
@@ -48,28 +48,12 @@ describe.skipIf(!LIVE)('live: same tree as npm', () => {
               maxBuffer: 64 << 20,
             },
           ).catch((e: { stdout: string }) => e),
-          run(
-            'npm',
-            [
-              'install',
-              spec,
-              '--package-lock-only',
-              '--omit=dev',
-              '--ignore-scripts',
-              '--no-audit',
-              '--no-fund',
-              '--registry',
-              registry,
-              '--cache',
-              join(dir, 'npm-cache'),
-            ],
-            { cwd: dir },
-          ),
+          resolveWithNpm(spec, dir, registry),
         ]);
         const report = JSON.parse(ours.stdout) as {
           servers: {
             package: { name: string; version: string };
-            dependencies: { name: string; version: string; skipped?: unknown }[];
+            dependencies: { name: string; version: string }[];
           }[];
         };
         const server = report.servers[0]!;
@@ -77,14 +61,6 @@ describe.skipIf(!LIVE)('live: same tree as npm', () => {
           `${server.package.name}@${server.package.version}`,
           ...server.dependencies.map((d) => `${d.name}@${d.version}`),
         ]);
-        const lock = JSON.parse(await readFile(join(dir, 'package-lock.json'), 'utf8')) as {
-          packages: Record<string, { name?: string; version: string }>;
-        };
-        const npmSet = new Set(
-          Object.entries(lock.packages)
-            .filter(([loc]) => loc)
-            .map(([loc, e]) => `${e.name ?? loc.slice(loc.lastIndexOf('node_modules/') + 13)}@${e.version}`),
-        );
         expect([...mine].sort()).toEqual([...npmSet].sort());
       },
       180_000,

@@ -5,11 +5,9 @@
  * The expected set is also written down, so a change in npm's behaviour shows up as a clear
  * failure rather than silently moving both sides.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../src/registry/client.js';
 import { loadNpmConfig } from '../src/registry/npmrc.js';
@@ -17,14 +15,13 @@ import { normalizePackument } from '../src/registry/packument.js';
 import { parsePackageSpec, pickManifest, resolveTree } from '../src/registry/resolve.js';
 import { fetchPackage } from '../src/registry/tarball.js';
 import type { ResolvedTree } from '../src/model.js';
+import { resolveWithNpm } from './helpers/npm.js';
 import {
   startRegistry,
   type FixtureVersion,
   type PackageMeta,
   type TestRegistry,
 } from './helpers/registry.js';
-
-const run = promisify(execFile);
 
 type Pkgs = Record<string, Record<string, FixtureVersion>>;
 const v = (deps: Record<string, string> = {}, extra: Record<string, unknown> = {}): FixtureVersion => ({
@@ -214,42 +211,6 @@ async function resolveWithMcpVet(spec: string, cacheDir: string): Promise<Resolv
   });
 }
 
-async function resolveWithNpm(spec: string, dir: string): Promise<Set<string>> {
-  await writeFile(join(dir, 'package.json'), '{}');
-  await writeFile(join(dir, '.npmrc-empty'), '');
-  await run(
-    'npm',
-    [
-      'install',
-      spec,
-      '--package-lock-only',
-      '--omit=dev',
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--registry',
-      registry.url,
-      '--cache',
-      join(dir, '.npm-cache'),
-      '--userconfig',
-      join(dir, '.npmrc-empty'),
-      '--loglevel=error',
-      '--no-update-notifier',
-    ],
-    { cwd: dir, env: { PATH: process.env.PATH, HOME: dir } },
-  );
-  const lock = JSON.parse(await readFile(join(dir, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { name?: string; version?: string }>;
-  };
-  const set = new Set<string>();
-  for (const [loc, entry] of Object.entries(lock.packages)) {
-    if (!loc) continue;
-    const name = entry.name ?? loc.slice(loc.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    set.add(`${name}@${entry.version}`);
-  }
-  return set;
-}
-
 const setOf = (t: ResolvedTree): Set<string> =>
   new Set([t.root, ...t.packages].map((p) => `${p.name}@${p.version}`));
 
@@ -261,7 +222,7 @@ describe('resolution matches npm', () => {
         const dir = await mkdtemp(join(work, 'case-'));
         const [tree, npmSet] = await Promise.all([
           resolveWithMcpVet(s.spec, join(dir, 'cache')),
-          resolveWithNpm(s.spec, dir),
+          resolveWithNpm(s.spec, dir, registry.url, { isolated: true }),
         ]);
         const mine = setOf(tree);
         if (process.env.DEBUG_RESOLVE) console.log(s.name, [...mine].sort(), [...npmSet].sort());
