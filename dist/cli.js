@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-RXBRH7CT.js";
+} from "./chunks/chunk-NBSQXZXL.js";
 import "./chunks/chunk-RSHQJPLC.js";
 import {
   EXIT,
@@ -36,9 +36,7 @@ function renderText(report, o) {
   const verdict = report.decision === "approve" ? paint("green", paint("bold", "✔ APPROVE")) : paint("red", paint("bold", "✘ REJECT"));
   const names = report.servers.map((s) => `${s.package.name}@${s.package.version}`).join(", ");
   const nFindings = report.servers.reduce((n, s) => n + s.findings.length, 0);
-  lines.push(
-    `${verdict}  ${names}  (${nFindings} finding${nFindings === 1 ? "" : "s"}; fails on ${report.failOn} or worse)`
-  );
+  lines.push(`${verdict}  ${names}  (${plural(nFindings, "finding")}; fails on ${report.failOn} or worse)`);
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [
@@ -47,12 +45,12 @@ function renderText(report, o) {
     ].filter(Boolean);
     lines.push("");
     lines.push(
-      `${paint("bold", `${s.package.name}@${s.package.version}`)}  ${st.packages} packages${extra.length ? ` (${extra.join(", ")})` : ""}  from ${s.registry}`
+      `${paint("bold", `${s.package.name}@${s.package.version}`)}  ${plural(st.packages, "package")}${extra.length ? ` (${extra.join(", ")})` : ""}  from ${s.registry}`
     );
     lines.push(
       paint(
         "gray",
-        `  integrity ${s.package.integrity ?? "n/a"}; ${st.downloaded} tarballs downloaded and verified, ${st.fromCache} from cache`
+        `  integrity ${s.package.integrity ?? "n/a"}; ${plural(st.downloaded, "tarball")} downloaded and verified, ${st.fromCache} from cache`
       )
     );
     for (const f of s.findings)
@@ -60,6 +58,9 @@ function renderText(report, o) {
   }
   return `${lines.join("\n")}
 `;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function line(f) {
   const path = Array.isArray(f.path) && f.path.length > 1 ? `  [${f.path.join(" › ")}]` : "";
@@ -158,9 +159,13 @@ async function run(argv, io) {
     return EXIT.approve;
   }
   const [command, ...rest] = positionals;
-  if (values.help || !command || command === "help") {
+  if (values.help || command === "help") {
     io.stdout(USAGE);
-    return command || values.help ? EXIT.approve : EXIT.input;
+    return EXIT.approve;
+  }
+  if (!command) {
+    io.stderr(USAGE);
+    return EXIT.input;
   }
   const warn = (m) => io.stderr(`mcp-vet: warning: ${m}
 `);

@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-RXBRH7CT.js";
+} from "./chunks/chunk-NBSQXZXL.js";
 import "./chunks/chunk-RSHQJPLC.js";
 import {
   buildSbom

@@ -114,9 +114,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT.approve;
   }
   const [command, ...rest] = positionals;
-  if (values.help || !command || command === 'help') {
+  if (values.help || command === 'help') {
     io.stdout(USAGE);
-    return command || values.help ? EXIT.approve : EXIT.input;
+    return EXIT.approve;
+  }
+  if (!command) {
+    // a usage error: the usage goes to stderr so `mcp-vet > report.json` never captures it
+    io.stderr(USAGE);
+    return EXIT.input;
   }
 
   const warn = (m: string): void => io.stderr(`mcp-vet: warning: ${m}\n`);

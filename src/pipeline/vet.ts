@@ -8,7 +8,9 @@
  * so network time overlaps with placement. Every stage takes data and returns data; I/O comes
  * in through `VetDeps`.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { VetError } from '../errors.js';
 import { join } from 'node:path';
 import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
 import { RegistryClient } from '../registry/client.js';
@@ -73,6 +75,16 @@ export function severityAtLeast(s: Severity, threshold: Severity): boolean {
 /** Resolves, downloads and verifies one server's tree. */
 export async function vetPackage(input: VetInput): Promise<VetResult> {
   const warn = input.warn ?? (() => undefined);
+  try {
+    await mkdir(input.cacheDir, { recursive: true });
+    await access(input.cacheDir, constants.W_OK);
+  } catch (err) {
+    throw new VetError(
+      'E_USAGE',
+      `the cache directory ${input.cacheDir} is not usable (${(err as Error).message}); pass --cache-dir with a writable folder`,
+      { cause: err },
+    );
+  }
   const config: NpmConfig = loadNpmConfig({
     projectDir: input.projectDir,
     userconfig: input.userconfig,

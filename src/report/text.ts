@@ -28,9 +28,7 @@ export function renderText(report: Report, o: TextOptions): string {
       : paint('red', paint('bold', '✘ REJECT'));
   const names = report.servers.map((s) => `${s.package.name}@${s.package.version}`).join(', ');
   const nFindings = report.servers.reduce((n, s) => n + s.findings.length, 0);
-  lines.push(
-    `${verdict}  ${names}  (${nFindings} finding${nFindings === 1 ? '' : 's'}; fails on ${report.failOn} or worse)`,
-  );
+  lines.push(`${verdict}  ${names}  (${plural(nFindings, 'finding')}; fails on ${report.failOn} or worse)`);
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [
@@ -39,18 +37,22 @@ export function renderText(report: Report, o: TextOptions): string {
     ].filter(Boolean);
     lines.push('');
     lines.push(
-      `${paint('bold', `${s.package.name}@${s.package.version}`)}  ${st.packages} packages${extra.length ? ` (${extra.join(', ')})` : ''}  from ${s.registry}`,
+      `${paint('bold', `${s.package.name}@${s.package.version}`)}  ${plural(st.packages, 'package')}${extra.length ? ` (${extra.join(', ')})` : ''}  from ${s.registry}`,
     );
     lines.push(
       paint(
         'gray',
-        `  integrity ${s.package.integrity ?? 'n/a'}; ${st.downloaded} tarballs downloaded and verified, ${st.fromCache} from cache`,
+        `  integrity ${s.package.integrity ?? 'n/a'}; ${plural(st.downloaded, 'tarball')} downloaded and verified, ${st.fromCache} from cache`,
       ),
     );
     for (const f of s.findings)
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function line(f: Finding): string {
