@@ -1,6 +1,15 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry, type TestRegistry } from './helpers/registry.js';
 import { startVerdaccio, type VerdaccioHandle } from './helpers/verdaccio.js';
+
+const run = promisify(execFile);
+const CLI = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'cli.js');
 
 const fixture = fileURLToPath(new URL('./fixtures/private/@private/mcp-secret-server/', import.meta.url));
 
@@ -74,4 +83,86 @@ describe('verdaccio test registry (loopback, authenticated)', () => {
     expect(res.status).toBe(404);
     await res.arrayBuffer();
   });
+});
+
+describe('mcp-vet against a private Verdaccio (scoped, token from .npmrc) and a public registry', () => {
+  let reg: VerdaccioHandle;
+  let pub: TestRegistry;
+  let work: string;
+
+  beforeAll(async () => {
+    [reg, pub] = await Promise.all([
+      startVerdaccio(),
+      startRegistry({ packagesDir: fileURLToPath(new URL('./fixtures/packages/', import.meta.url)) }),
+    ]);
+    await reg.publish(fixture);
+    work = await mkdtemp(join(tmpdir(), 'mcp-vet-verdaccio-'));
+    // the project .npmrc a user would commit: the token itself comes from the environment
+    const host = new URL(reg.url).host;
+    await writeFile(
+      join(work, '.npmrc'),
+      `registry=${pub.url}\n@private:registry=${reg.url}\n//${host}/:_authToken=\${VERDACCIO_TOKEN}\n`,
+    );
+    await writeFile(join(work, 'empty-npmrc'), '');
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([reg?.close(), pub?.close()]);
+    if (work) await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  });
+
+  const vet = (env: NodeJS.ProcessEnv, cache: string) =>
+    run(
+      process.execPath,
+      [
+        CLI,
+        'vet',
+        '@private/mcp-secret-server@^1',
+        '--format',
+        'json',
+        '--userconfig',
+        'empty-npmrc',
+        '--cache-dir',
+        cache,
+      ],
+      { cwd: work, env: { PATH: process.env.PATH, HOME: work, ...env } },
+    );
+
+  it('resolves the scoped server from Verdaccio with the token and its unscoped dependency from the other registry', async () => {
+    const { stdout } = await vet({ VERDACCIO_TOKEN: reg.token }, 'cache-ok');
+    const report = JSON.parse(stdout) as {
+      decision: string;
+      servers: {
+        package: { name: string; version: string; integrity: string };
+        dependencies: { name: string; version: string }[];
+        registry: string;
+      }[];
+    };
+    expect(report.decision).toBe('approve');
+    const server = report.servers[0]!;
+    expect(server.package).toMatchObject({ name: '@private/mcp-secret-server', version: '1.0.0' });
+    expect(server.package.integrity).toMatch(/^sha512-/);
+    expect(server.registry).toBe(reg.url);
+    expect(server.dependencies.map((d) => `${d.name}@${d.version}`)).toEqual(['fx-tiny@1.1.0']);
+    // the public registry served fx-tiny (packument and tarball) and was never asked for the private scope
+    expect(pub.requests.some((r) => r.path === '/fx-tiny')).toBe(true);
+    expect(pub.requests.some((r) => r.path.endsWith('.tgz'))).toBe(true);
+    expect(pub.requests.some((r) => r.path.includes('private'))).toBe(false);
+    expect(pub.requests.every((r) => !r.authorization)).toBe(true); // the token never leaves its registry
+  }, 60_000);
+
+  it('without the token: a one-line error naming the variable', async () => {
+    const err = (await vet({}, 'cache-none').catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(err.code).toBe(2);
+    expect(err.stderr).toContain('VERDACCIO_TOKEN');
+  }, 60_000);
+
+  it('with a wrong token: E_AUTH telling where to put a token', async () => {
+    const err = (await vet({ VERDACCIO_TOKEN: 'wrong' }, 'cache-wrong').catch((e: unknown) => e)) as {
+      code: number;
+      stderr: string;
+    };
+    expect(err.code).toBe(2);
+    expect(err.stderr).toMatch(/E_AUTH.*_authToken/);
+  }, 60_000);
 });
