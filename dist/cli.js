@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-NBSQXZXL.js";
+} from "./chunks/chunk-WRXBJ5CR.js";
 import "./chunks/chunk-RSHQJPLC.js";
 import {
   EXIT,

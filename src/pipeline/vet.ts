@@ -157,13 +157,14 @@ async function enrich(tree: ResolvedTree, extracted: Map<string, ExtractedPackag
     if (scripts && (scripts.preinstall || scripts.install || scripts.postinstall)) p.hasInstallScript = true;
   };
   const byIntegrity = new Map<string, ExtractedPackage>(extracted);
+  const byLocation = new Map([tree.root, ...tree.packages].map((x) => [x.location, x]));
   const bundledReads: Promise<void>[] = [];
   for (const p of [tree.root, ...tree.packages]) {
     if (p.integrity && byIntegrity.has(p.integrity)) {
       apply(p, byIntegrity.get(p.integrity)!.manifest);
     } else if (p.bundled) {
       // a bundled package's package.json is inside its bundling ancestor's extracted folder
-      const owner = bundleOwner(tree, p);
+      const owner = bundleOwner(byLocation, p);
       const ex = owner?.integrity ? byIntegrity.get(owner.integrity) : undefined;
       if (ex && owner) {
         const rel = p.location.slice(owner.location.length + 1);
@@ -178,8 +179,8 @@ async function enrich(tree: ResolvedTree, extracted: Map<string, ExtractedPackag
   await Promise.all(bundledReads);
 }
 
-function bundleOwner(tree: ResolvedTree, p: ResolvedPackage): ResolvedPackage | undefined {
-  const byLoc = new Map([tree.root, ...tree.packages].map((x) => [x.location, x]));
+/** The nearest ancestor folder's package that is not itself bundled: the tarball it came in. */
+function bundleOwner(byLoc: Map<string, ResolvedPackage>, p: ResolvedPackage): ResolvedPackage | undefined {
   let loc = p.location;
   for (;;) {
     const i = loc.lastIndexOf('/node_modules/');

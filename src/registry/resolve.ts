@@ -12,7 +12,7 @@
  * Fidelity is checked against npm itself by `npm run bench` and the live tests.
  */
 import type { Dirent } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import npa from 'npm-package-arg';
 import semver from 'semver';
@@ -636,7 +636,6 @@ function summarizeVersions(p: Packument): string {
 }
 
 async function listPackageFolders(nm: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
   let entries: Dirent[];
   try {
     entries = await readdir(nm, { withFileTypes: true });
