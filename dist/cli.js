@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-WRXBJ5CR.js";
+} from "./chunks/chunk-XQCMWIT6.js";
 import "./chunks/chunk-RSHQJPLC.js";
 import {
   EXIT,

@@ -156,16 +156,15 @@ async function enrich(tree: ResolvedTree, extracted: Map<string, ExtractedPackag
     const scripts = m.scripts as Record<string, unknown> | undefined;
     if (scripts && (scripts.preinstall || scripts.install || scripts.postinstall)) p.hasInstallScript = true;
   };
-  const byIntegrity = new Map<string, ExtractedPackage>(extracted);
   const byLocation = new Map([tree.root, ...tree.packages].map((x) => [x.location, x]));
   const bundledReads: Promise<void>[] = [];
   for (const p of [tree.root, ...tree.packages]) {
-    if (p.integrity && byIntegrity.has(p.integrity)) {
-      apply(p, byIntegrity.get(p.integrity)!.manifest);
+    if (p.integrity && extracted.has(p.integrity)) {
+      apply(p, extracted.get(p.integrity)!.manifest);
     } else if (p.bundled) {
       // a bundled package's package.json is inside its bundling ancestor's extracted folder
       const owner = bundleOwner(byLocation, p);
-      const ex = owner?.integrity ? byIntegrity.get(owner.integrity) : undefined;
+      const ex = owner?.integrity ? extracted.get(owner.integrity) : undefined;
       if (ex && owner) {
         const rel = p.location.slice(owner.location.length + 1);
         bundledReads.push(

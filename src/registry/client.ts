@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import { VetError } from '../errors.js';
 import { limiter } from '../util/limit.js';
+import { authKeyFor, errorMessage, redactUrl } from './http.js';
 import { registryFor, type NpmConfig } from './npmrc.js';
 import { normalizePackument, type Packument } from './packument.js';
 
@@ -148,7 +149,7 @@ export class RegistryClient {
       const { default: fetchFn } = await import('npm-registry-fetch');
       res = await fetchFn(url, { ...this.fetchOptions, registry, headers, spec: name });
     } catch (err) {
-      const e = toRegistryError(err, `the packument of ${name}`, url);
+      const e = toRegistryError(err, `the packument of ${name}`, url, registry);
       if (e.code === 'E_NOT_FOUND') {
         // optional peers are looked up even when nothing installs them (as npm does); caching the
         // 404 keeps a warm run from going to the network for them every time
@@ -193,7 +194,7 @@ function parseMaxAge(header: string | null): number {
 }
 
 /** Maps npm-registry-fetch / network failures to mcp-vet error codes with an actionable message. */
-export function toRegistryError(err: unknown, what: string, url: string): VetError {
+export function toRegistryError(err: unknown, what: string, url: string, registry?: string): VetError {
   if (err instanceof VetError) return err;
   const e = err as { statusCode?: number; code?: string; message?: string };
   const status = e.statusCode;
@@ -208,41 +209,20 @@ export function toRegistryError(err: unknown, what: string, url: string): VetErr
     );
   }
   if (status === 401 || status === 403) {
-    const host = hostKey(url);
+    const key = authKeyFor(url, registry);
     return new VetError(
       'E_AUTH',
-      `${what}: ${safeUrl} answered ${status}; set a token for it in .npmrc (${host}:_authToken=\${NPM_TOKEN})`,
+      `${what}: ${safeUrl} answered ${status}; set a token for it in .npmrc (${key}:_authToken=\${NPM_TOKEN})`,
       { cause: err },
     );
   }
   if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
     return new VetError('E_PACKUMENT', `${what}: ${safeUrl} answered ${status}`, { cause: err });
   }
-  const detail = status !== undefined ? `HTTP ${status}` : (e.code ?? e.message ?? 'network error');
+  const detail = status !== undefined ? `HTTP ${status}` : (e.code ?? errorMessage(err));
   return new VetError(
     'E_REGISTRY_UNAVAILABLE',
     `${what}: the registry did not answer usefully after retries (${detail} from ${safeUrl})`,
     { cause: err },
   );
-}
-
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.href;
-  } catch {
-    return url;
-  }
-}
-
-/** `//host/path/` — the prefix npm uses for per-registry auth keys. */
-export function hostKey(url: string): string {
-  try {
-    const u = new URL(url);
-    return `//${u.host}/`;
-  } catch {
-    return url;
-  }
 }

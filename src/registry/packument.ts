@@ -6,6 +6,7 @@
  * warm runs cheap: typescript's packument is ~10 MB of JSON, its compact form a fraction of that.
  */
 import { VetError } from '../errors.js';
+import { isRecord } from './http.js';
 
 export type DepMap = Record<string, string>;
 
@@ -40,10 +41,6 @@ function fail(name: string, where: string, problem: string): never {
     'E_PACKUMENT',
     `malformed packument for ${name}: ${where} ${problem}; the registry sent invalid metadata (check the registry or mirror)`,
   );
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function depMap(name: string, where: string, v: unknown): DepMap | undefined {

@@ -29,6 +29,7 @@ import path from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import type { Parser, ReadEntry } from 'tar';
 import { VetError } from '../errors.js';
+import { authKeyFor, errorMessage, isRecord, redactUrl } from './http.js';
 
 export interface TarballLimits {
   maxCompressedBytes: number;
@@ -247,7 +248,7 @@ async function readCacheEntry(dir: string): Promise<CacheEntry | null> {
   if (marker?.format !== MARKER_FORMAT || !Array.isArray(marker.bundled)) return null;
   try {
     const manifest = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as unknown;
-    if (!isObject(manifest)) return null;
+    if (!isRecord(manifest)) return null;
     return {
       dir,
       manifest,
@@ -418,7 +419,7 @@ function httpError(err: unknown, req: TarballRequest, opts: FetchOptions): VetEr
     );
   }
   if (status === 401 || status === 403 || code === 'EOTP') {
-    const key = authKeyFor(req.resolved, opts.registryOptions);
+    const key = authKeyFor(req.resolved, opts.registryOptions.registry);
     return new VetError(
       'E_AUTH',
       `The registry refused to serve the tarball of ${id} (${url} returned ${String(status)}). ` +
@@ -434,57 +435,12 @@ function httpError(err: unknown, req: TarballRequest, opts: FetchOptions): VetEr
   );
 }
 
-/**
- * The .npmrc key prefix that carries credentials for this URL: the configured registry's "nerf
- * dart" when the tarball lives on the same host (so `//host/path/` registries are named right),
- * otherwise the tarball host's root.
- */
-function authKeyFor(tarballUrl: string, registryOptions: Record<string, unknown>): string {
-  try {
-    const tarball = new URL(tarballUrl);
-    const registry = typeof registryOptions.registry === 'string' ? new URL(registryOptions.registry) : null;
-    if (registry && registry.host === tarball.host) {
-      return `//${registry.host}${registry.pathname.replace(/\/?$/, '/')}`;
-    }
-    return `//${tarball.host}/`;
-  } catch {
-    return '//<registry-host>/';
-  }
-}
-
-/** Never echo credentials embedded in a URL (`https://user:pass@host/…`) into messages. */
-function redactUrl(raw: string): string {
-  try {
-    const u = new URL(raw);
-    if (u.username || u.password) {
-      u.username = '***';
-      u.password = '';
-    }
-    return u.toString();
-  } catch {
-    return raw.replace(/\/\/[^/@\s]+@/g, '//***@');
-  }
-}
-
 function limitError(id: string, cap: keyof TarballLimits, value: number, detail: string): VetError {
   return new VetError(
     'E_TARBALL_LIMIT',
     `The tarball of ${id} exceeds the ${cap} limit of ${value} (${detail}); it was not extracted. ` +
       `Raise the limit only if you trust this package.`,
   );
-}
-
-/**
- * Message text of a foreign error, with URL credentials masked: minipass-fetch's network errors
- * quote the full request URL ("request to https://user:pass@host/… failed").
- */
-function errorMessage(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/\/\/[^/@\s]+@/g, '//***@');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -788,7 +744,7 @@ async function readPackageJson(dir: string, id: string): Promise<Record<string, 
       },
     );
   }
-  if (!isObject(manifest)) {
+  if (!isRecord(manifest)) {
     throw new VetError('E_TARBALL', `The package.json in the tarball of ${id} is not a JSON object.`);
   }
   return manifest;
@@ -816,7 +772,7 @@ async function findBundled(pkgDir: string): Promise<BundledPackage[]> {
       const pj = JSON.parse(
         await fsp.readFile(path.join(pkgDir, location, 'package.json'), 'utf8'),
       ) as unknown;
-      if (isObject(pj)) {
+      if (isRecord(pj)) {
         found.push({
           name: typeof pj.name === 'string' ? pj.name : folderName,
           version: typeof pj.version === 'string' ? pj.version : '',
