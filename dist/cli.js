@@ -5,18 +5,22 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-XQCMWIT6.js";
-import "./chunks/chunk-RSHQJPLC.js";
+} from "./chunks/chunk-UA724RZA.js";
+import "./chunks/chunk-BPXMVBIZ.js";
+import "./chunks/chunk-VJI5B3FE.js";
+import "./chunks/chunk-DDKUXUZB.js";
+import "./chunks/chunk-6IDTF7BY.js";
+import "./chunks/chunk-TEDRHDU3.js";
 import {
   EXIT,
   VetError,
   describeError,
   exitCodeFor
-} from "./chunks/chunk-PQWV3PW6.js";
+} from "./chunks/chunk-OI56ITB4.js";
 import "./chunks/chunk-POUB5ADG.js";
 
 // src/cli/main.ts
-import { writeFile } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,8 +39,11 @@ function renderText(report, o) {
   const lines = [];
   const verdict = report.decision === "approve" ? paint("green", paint("bold", "✔ APPROVE")) : paint("red", paint("bold", "✘ REJECT"));
   const names = report.servers.map((s) => `${s.package.name}@${s.package.version}`).join(", ");
-  const nFindings = report.servers.reduce((n, s) => n + s.findings.length, 0);
-  lines.push(`${verdict}  ${names}  (${plural(nFindings, "finding")}; fails on ${report.failOn} or worse)`);
+  const nFindings = report.servers.reduce((n, s) => n + s.findings.filter((f) => !f.suppressed).length, 0);
+  const nSuppressed = report.servers.reduce((n, s) => n + s.findings.filter((f) => f.suppressed).length, 0);
+  lines.push(
+    `${verdict}  ${names}  (${plural(nFindings, "finding")}${nSuppressed ? `, ${nSuppressed} suppressed` : ""}; fails on ${report.failOn} or worse)`
+  );
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [
@@ -53,14 +60,54 @@ function renderText(report, o) {
         `  integrity ${s.package.integrity ?? "n/a"}; ${plural(st.downloaded, "tarball")} downloaded and verified, ${st.fromCache} from cache`
       )
     );
-    for (const f of s.findings)
+    const v = s.vulnerabilities;
+    if (v && v.status !== "skipped") {
+      const counts = ["critical", "high", "medium", "low"].filter((k) => v.bySeverity[k]).map((k) => `${v.bySeverity[k]} ${k}`);
+      lines.push(
+        paint(
+          "gray",
+          v.status === "ok" ? `  advisories: ${plural(v.packages, "package")} checked against ${v.location}: ${v.advisories ? `${plural(v.advisories, "advisory", "advisories")} (${counts.join(", ")})` : "none known"}` : `  advisories: NOT CHECKED (${v.location} could not answer)`
+        )
+      );
+    }
+    for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
+      for (const d of details(f)) lines.push(paint("gray", `           ${d}`));
+    }
+    const suppressed = s.findings.filter((x) => x.suppressed);
+    if (suppressed.length) {
+      lines.push(paint("gray", "  suppressed (not counted):"));
+      for (const f of suppressed) {
+        const sup = f.suppressed;
+        lines.push(
+          paint("gray", `  ${f.severity.padEnd(8)} ${line(f)}`),
+          paint(
+            "gray",
+            `           suppressed until ${sup.expires} (${sup.source}): ${sanitize(sup.reason)}`
+          )
+        );
+      }
+    }
   }
   return `${lines.join("\n")}
 `;
 }
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
+}
+function details(f) {
+  if (f.rule !== "vulnerability" && f.rule !== "malware") return [];
+  const out = [];
+  const score = typeof f.score === "number" ? `CVSS ${f.score.toFixed(1)}` : "no CVSS score";
+  const aliases = Array.isArray(f.aliases) && f.aliases.length ? ` (${f.aliases.join(", ")})` : "";
+  const fixed = Array.isArray(f.fixed) && f.fixed.length ? `fixed in ${f.fixed.join(", ")}` : Array.isArray(f.lastAffected) && f.lastAffected.length ? `affected up to and including ${f.lastAffected.join(", ")}` : "no fixed version named";
+  out.push(`${score}${aliases}; ${fixed}; ${String(f.url ?? "")}`);
+  if (typeof f.remediation === "string") out.push(`→ ${sanitize(f.remediation)}`);
+  if (f.expiredSuppression) {
+    const e = f.expiredSuppression;
+    out.push(`(a suppression at ${e.source} expired on ${e.expires})`);
+  }
+  return out;
 }
 function line(f) {
   const path = Array.isArray(f.path) && f.path.length > 1 ? `  [${f.path.join(" › ")}]` : "";
@@ -76,6 +123,7 @@ var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI
 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+              [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -94,8 +142,16 @@ Options:
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
+  --osv-url URL         OSV API for advisories (default: $MCP_VET_OSV_URL, else https://api.osv.dev)
+  --osv-db PATH         offline OSV database instead: a directory of OSV JSON records or
+                        osv.dev's npm all.zip (default: $MCP_VET_OSV_DB when set)
+  --no-vulns            skip the vulnerability check (the report says it was skipped)
+  --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
+                        exit 3) or warn (report it and decide on the rest)
+  --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
 
-Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
+Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
+unavailable (the vet report is still printed).
 `;
 var OPTIONS = {
   registry: { type: "string" },
@@ -108,6 +164,11 @@ var OPTIONS = {
   "fail-on": { type: "string" },
   "cache-dir": { type: "string" },
   "prefer-online": { type: "boolean" },
+  "osv-url": { type: "string" },
+  "osv-db": { type: "string" },
+  "no-vulns": { type: "boolean" },
+  "on-unavailable": { type: "string" },
+  policy: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -121,7 +182,12 @@ var PER_COMMAND = {
     "reproducible",
     "fail-on",
     "cache-dir",
-    "prefer-online"
+    "prefer-online",
+    "osv-url",
+    "osv-db",
+    "no-vulns",
+    "on-unavailable",
+    "policy"
   ]),
   sbom: /* @__PURE__ */ new Set([
     "registry",
@@ -190,19 +256,28 @@ async function run(argv, io) {
     const format = values.format ?? (io.isTTY ? "text" : "json");
     if (format !== "json" && format !== "text")
       throw usageError(`--format must be json or text, not "${format}"`);
+    const onUnavailable = values["on-unavailable"] ?? "fail";
+    if (onUnavailable !== "fail" && onUnavailable !== "warn") {
+      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailable}"`);
+    }
+    const cacheDir = resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env));
+    const policy = command === "vet" ? await loadPolicy(values.policy, io) : void 0;
+    const vulnSource = command === "vet" && !values["no-vulns"] ? await makeVulnSource(values, io, cacheDir) : void 0;
     const result = await vetPackage({
       spec,
       registry: values.registry,
       userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : void 0,
-      cacheDir: resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env)),
+      cacheDir,
       projectDir: io.cwd,
       env: io.env,
       preferOnline: values["prefer-online"],
-      warn
+      warn,
+      vulnSource,
+      onUnavailable
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-3WL3J6M3.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-23MUQGWE.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,
@@ -213,10 +288,16 @@ async function run(argv, io) {
       else io.stdout(text);
     }
     if (command === "sbom") return EXIT.approve;
-    const report = decide([result.server], failOn, VERSION);
+    const report = decide([result.server], failOn, VERSION, {
+      policyFile: policy?.path,
+      suppressions: policy?.suppressions
+    });
     if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
 `);
     else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+    if (onUnavailable === "fail" && report.servers.some((s) => s.vulnerabilities?.status === "failed")) {
+      return EXIT.unavailable;
+    }
     return report.decision === "approve" ? EXIT.approve : EXIT.reject;
   } catch (err) {
     if (!(err instanceof VetError)) {
@@ -230,6 +311,41 @@ async function run(argv, io) {
 `);
     return exitCodeFor(err);
   }
+}
+async function loadPolicy(flag, io) {
+  const { loadPolicyFile } = await import("./chunks/suppressions-TXFVNJ6H.js");
+  if (flag) return loadPolicyFile(resolve(io.cwd, flag));
+  const implicit = join(io.cwd, ".mcp-vet.yml");
+  try {
+    await access(implicit);
+  } catch {
+    return void 0;
+  }
+  const p = await loadPolicyFile(implicit);
+  return { ...p, path: ".mcp-vet.yml" };
+}
+async function makeVulnSource(values, io, cacheDir) {
+  if (values["osv-url"] && values["osv-db"]) {
+    throw usageError("--osv-url and --osv-db are two sources for the same check; pass one");
+  }
+  const db = values["osv-db"] ?? (values["osv-url"] ? void 0 : io.env.MCP_VET_OSV_DB || void 0);
+  if (db) {
+    const { OsvDbSource } = await import("./chunks/osv-db-PPXCABQY.js");
+    return new OsvDbSource(resolve(io.cwd, db));
+  }
+  const { OsvApiSource } = await import("./chunks/osv-api-J42F3SFZ.js");
+  const { loadNpmConfig } = await import("./chunks/npmrc-XIC2E5L3.js");
+  const timeout = Number(io.env.MCP_VET_OSV_TIMEOUT_MS);
+  return new OsvApiSource({
+    url: values["osv-url"] ?? (io.env.MCP_VET_OSV_URL || void 0),
+    cacheDir,
+    fetchOptions: loadNpmConfig({
+      projectDir: io.cwd,
+      env: io.env,
+      userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : void 0
+    }).fetchOptions,
+    ...Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}
+  });
 }
 async function writeOut(file, text) {
   try {

@@ -2,18 +2,22 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
+  buildSbom
+} from "./chunks/chunk-F4HBKTUM.js";
+import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-XQCMWIT6.js";
-import "./chunks/chunk-RSHQJPLC.js";
-import {
-  buildSbom
-} from "./chunks/chunk-I7LSGA6V.js";
+} from "./chunks/chunk-UA724RZA.js";
+import "./chunks/chunk-BPXMVBIZ.js";
+import "./chunks/chunk-VJI5B3FE.js";
+import "./chunks/chunk-DDKUXUZB.js";
+import "./chunks/chunk-6IDTF7BY.js";
+import "./chunks/chunk-TEDRHDU3.js";
 import {
   VetError,
   describeError
-} from "./chunks/chunk-PQWV3PW6.js";
+} from "./chunks/chunk-OI56ITB4.js";
 import {
   __commonJS,
   __require,

@@ -17,14 +17,21 @@ if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
 }
-const spec = process.argv[2] ?? 'mcp-remote@0.15.1';
+// With no argument: one server that passes and one that a real advisory rejects. With a spec:
+// just that one (it must be in demo/registry).
+const specs = process.argv[2]
+  ? [process.argv[2]]
+  : ['mcp-remote@0.15.1', '@modelcontextprotocol/server-github@2025.4.8'];
 const work = await mkdtemp(join(tmpdir(), 'mcp-vet-demo-'));
 const npmrc = join(work, '.npmrc');
 await writeFile(npmrc, ''); // keep a personal ~/.npmrc out of the demo
 const registry = await serveFolder(join(root, 'demo', 'registry'));
 const sbom = join(work, 'sbom.cdx.json');
 
-console.log(`mcp-vet demo: vetting ${spec} from a loopback registry at ${registry.url} (offline)\n`);
+console.log(
+  `mcp-vet demo: vetting ${specs.join(' and ')} from a loopback registry at ${registry.url},\n` +
+    `with advisories from an offline OSV database (demo/osv: real GitHub advisory records). No network.\n`,
+);
 const run = (args, quiet = false) =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], {
@@ -33,17 +40,34 @@ const run = (args, quiet = false) =>
     });
     child.on('close', (code) => resolve(code ?? 2));
   });
-const common = ['--registry', registry.url, '--userconfig', npmrc, '--cache-dir', join(work, 'cache')];
-const t0 = performance.now();
-const code = await run(['vet', spec, '--format', 'text', '--sbom', sbom, ...common]);
-const cold = (performance.now() - t0) / 1000;
-const t1 = performance.now();
-await run(['vet', spec, '--format', 'json', ...common], true);
-const warm = (performance.now() - t1) / 1000;
+const common = [
+  '--registry',
+  registry.url,
+  '--osv-db',
+  join(root, 'demo', 'osv'),
+  '--userconfig',
+  npmrc,
+  '--cache-dir',
+  join(work, 'cache'),
+];
+let worst = 0;
+for (const [i, spec] of specs.entries()) {
+  if (i) console.log('\n' + '─'.repeat(78) + '\n');
+  const t0 = performance.now();
+  const code = await run(['vet', spec, '--format', 'text', ...(i === 0 ? ['--sbom', sbom] : []), ...common]);
+  const cold = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  await run(['vet', spec, '--format', 'json', ...common], true);
+  const warm = (performance.now() - t1) / 1000;
+  console.log(
+    `\n(exit ${code}: ${code === 0 ? 'approve' : code === 1 ? 'reject' : 'error'}; cold run ${cold.toFixed(2)} s with every tarball downloaded and verified, warm re-run ${warm.toFixed(2)} s)`,
+  );
+  if (i === 0) console.log(`CycloneDX SBOM of ${spec}: ${sbom}`);
+  if (code > 1) worst = code;
+}
 await registry.close();
-console.log(`\nCycloneDX SBOM: ${sbom}`);
 console.log(
-  `cold run ${cold.toFixed(2)} s (every tarball downloaded and verified), warm re-run from the cache ${warm.toFixed(2)} s`,
+  '\nNext: node dist/cli.js vet <spec> --format text   (uses your .npmrc registry and api.osv.dev)',
 );
-console.log('Next: node dist/cli.js vet <spec> --format text   (uses your .npmrc registry)');
-process.exit(code);
+// approve and reject are both the demo working; only an error fails it
+process.exit(worst);

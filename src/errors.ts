@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'E_AUTH'
   // external service unavailable (exit 3)
   | 'E_REGISTRY_UNAVAILABLE'
+  | 'E_VULN_SOURCE'
   // bug
   | 'E_INTERNAL';
 
@@ -37,7 +38,7 @@ export const EXIT = { approve: 0, reject: 1, input: 2, unavailable: 3 } as const
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof VetError) {
-    if (err.code === 'E_REGISTRY_UNAVAILABLE') return EXIT.unavailable;
+    if (err.code === 'E_REGISTRY_UNAVAILABLE' || err.code === 'E_VULN_SOURCE') return EXIT.unavailable;
     if (err.code === 'E_INTERNAL') return EXIT.input;
     return EXIT.input;
   }

@@ -3,7 +3,7 @@
  * prints or exits. Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 a required
  * external service was unavailable.
  */
-import { writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -13,6 +13,8 @@ import { decide, vetPackage } from '../pipeline/vet.js';
 import { renderText } from '../report/text.js';
 import type { SpecVersion } from '../sbom/cyclonedx.js';
 import { VERSION } from '../version.js';
+import type { PolicyFile } from '../policy/suppressions.js';
+import type { VulnSource } from '../vuln/source.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -26,6 +28,7 @@ const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an 
 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+              [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -44,8 +47,16 @@ Options:
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
+  --osv-url URL         OSV API for advisories (default: $MCP_VET_OSV_URL, else https://api.osv.dev)
+  --osv-db PATH         offline OSV database instead: a directory of OSV JSON records or
+                        osv.dev's npm all.zip (default: $MCP_VET_OSV_DB when set)
+  --no-vulns            skip the vulnerability check (the report says it was skipped)
+  --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
+                        exit 3) or warn (report it and decide on the rest)
+  --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
 
-Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
+Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
+unavailable (the vet report is still printed).
 `;
 
 const OPTIONS = {
@@ -59,6 +70,11 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'cache-dir': { type: 'string' },
   'prefer-online': { type: 'boolean' },
+  'osv-url': { type: 'string' },
+  'osv-db': { type: 'string' },
+  'no-vulns': { type: 'boolean' },
+  'on-unavailable': { type: 'string' },
+  policy: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -74,6 +90,11 @@ const PER_COMMAND: Record<string, Set<string>> = {
     'fail-on',
     'cache-dir',
     'prefer-online',
+    'osv-url',
+    'osv-db',
+    'no-vulns',
+    'on-unavailable',
+    'policy',
   ]),
   sbom: new Set([
     'registry',
@@ -147,15 +168,26 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (format !== 'json' && format !== 'text')
       throw usageError(`--format must be json or text, not "${format}"`);
 
+    const onUnavailable = values['on-unavailable'] ?? 'fail';
+    if (onUnavailable !== 'fail' && onUnavailable !== 'warn') {
+      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailable}"`);
+    }
+    const cacheDir = resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env));
+    const policy = command === 'vet' ? await loadPolicy(values.policy, io) : undefined;
+    const vulnSource =
+      command === 'vet' && !values['no-vulns'] ? await makeVulnSource(values, io, cacheDir) : undefined;
+
     const result = await vetPackage({
       spec,
       registry: values.registry,
       userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : undefined,
-      cacheDir: resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env)),
+      cacheDir,
       projectDir: io.cwd,
       env: io.env,
       preferOnline: values['prefer-online'],
       warn,
+      vulnSource,
+      onUnavailable,
     });
     const sbomFile = command === 'sbom' ? values.output : values.sbom;
     if (command === 'sbom' || sbomFile) {
@@ -172,9 +204,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'sbom') return EXIT.approve;
 
-    const report = decide([result.server], failOn, VERSION);
+    const report = decide([result.server], failOn, VERSION, {
+      policyFile: policy?.path,
+      suppressions: policy?.suppressions,
+    });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+    // fail closed: a check that could not run is a reject, and exit 3 says which kind
+    if (onUnavailable === 'fail' && report.servers.some((s) => s.vulnerabilities?.status === 'failed')) {
+      return EXIT.unavailable;
+    }
     return report.decision === 'approve' ? EXIT.approve : EXIT.reject;
   } catch (err) {
     if (!(err instanceof VetError)) {
@@ -186,6 +225,48 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`mcp-vet: ${describeError(err)}\n`);
     return exitCodeFor(err);
   }
+}
+
+/** `--policy FILE`, else `.mcp-vet.yml` in the working directory when it exists. */
+async function loadPolicy(flag: string | undefined, io: CliIO): Promise<PolicyFile | undefined> {
+  const { loadPolicyFile } = await import('../policy/suppressions.js');
+  if (flag) return loadPolicyFile(resolve(io.cwd, flag));
+  const implicit = join(io.cwd, '.mcp-vet.yml');
+  try {
+    await access(implicit);
+  } catch {
+    return undefined;
+  }
+  const p = await loadPolicyFile(implicit);
+  return { ...p, path: '.mcp-vet.yml' };
+}
+
+async function makeVulnSource(
+  values: { 'osv-url'?: string; 'osv-db'?: string; userconfig?: string },
+  io: CliIO,
+  cacheDir: string,
+): Promise<VulnSource> {
+  if (values['osv-url'] && values['osv-db']) {
+    throw usageError('--osv-url and --osv-db are two sources for the same check; pass one');
+  }
+  const db = values['osv-db'] ?? (values['osv-url'] ? undefined : io.env.MCP_VET_OSV_DB || undefined);
+  if (db) {
+    const { OsvDbSource } = await import('../vuln/osv-db.js');
+    return new OsvDbSource(resolve(io.cwd, db));
+  }
+  const { OsvApiSource } = await import('../vuln/osv-api.js');
+  const { loadNpmConfig } = await import('../registry/npmrc.js');
+  const timeout = Number(io.env.MCP_VET_OSV_TIMEOUT_MS);
+  return new OsvApiSource({
+    url: values['osv-url'] ?? (io.env.MCP_VET_OSV_URL || undefined),
+    cacheDir,
+    fetchOptions: loadNpmConfig({
+      projectDir: io.cwd,
+      env: io.env,
+      userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : undefined,
+    }).fetchOptions,
+    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+  });
 }
 
 async function writeOut(file: string, text: string): Promise<void> {

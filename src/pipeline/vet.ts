@@ -18,6 +18,9 @@ import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
 import { resolveTree, type Platform } from '../registry/resolve.js';
 import { fetchPackage, type ExtractedPackage, type TarballLimits } from '../registry/tarball.js';
 import { limiter } from '../util/limit.js';
+import { applySuppressions, type Suppression } from '../policy/suppressions.js';
+import { checkVulnerabilities, type OnUnavailable, type VulnSummary } from '../vuln/check.js';
+import type { VulnSource } from '../vuln/source.js';
 
 export interface VetInput {
   spec: string;
@@ -32,6 +35,9 @@ export interface VetInput {
   limits?: Partial<TarballLimits>;
   preferOnline?: boolean;
   warn?: (message: string) => void;
+  /** Where advisories come from; unset = the vulnerability check is skipped (and says so). */
+  vulnSource?: VulnSource;
+  onUnavailable?: OnUnavailable;
 }
 
 export interface DependencyEntry {
@@ -58,6 +64,8 @@ export interface ServerReport {
   package: { name: string; version: string; integrity: string | null; license?: string };
   dependencies: DependencyEntry[];
   findings: Finding[];
+  /** The vulnerability check: which source, whether it ran, counts by severity. */
+  vulnerabilities?: VulnSummary | { status: 'skipped' };
   stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
 }
 
@@ -141,6 +149,26 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
 
   await enrich(tree, extracted);
   const server = buildServerReport(tree, extracted);
+  if (input.vulnSource) {
+    const { findings, summary } = await checkVulnerabilities({
+      source: input.vulnSource,
+      tree,
+      packument: (name) => client.packument(name),
+      onUnavailable: input.onUnavailable ?? 'fail',
+    });
+    server.findings.push(...findings);
+    server.findings.sort(compareFindings);
+    server.vulnerabilities = summary;
+  } else {
+    server.vulnerabilities = { status: 'skipped' };
+    server.findings.push({
+      rule: 'vulnerability-check-skipped',
+      severity: 'info',
+      message:
+        'the vulnerability check was skipped (--no-vulns): this tree was not checked for known advisories',
+    });
+    server.findings.sort(compareFindings);
+  }
   return { tree, server };
 }
 
@@ -316,17 +344,50 @@ export interface Report {
   tool: { name: 'mcp-vet'; version: string };
   decision: 'approve' | 'reject';
   failOn: Severity;
+  /** The policy file read, when there was one. */
+  policy?: { file: string; suppressions: number };
   servers: ServerReport[];
 }
 
-/** Until the policy engine lands: reject when any finding reaches the threshold. */
-export function decide(servers: ServerReport[], failOn: Severity, toolVersion: string): Report {
-  const reject = servers.some((s) => s.findings.some((f) => severityAtLeast(f.severity, failOn)));
+export interface DecideOptions {
+  policyFile?: string;
+  suppressions?: Suppression[];
+  now?: Date;
+}
+
+/** Does this finding count against the server? Malware always does; suppressed ones never. */
+export function blocks(f: Finding, failOn: Severity): boolean {
+  if (f.suppressed) return false;
+  return f.rule === 'malware' || severityAtLeast(f.severity, failOn);
+}
+
+/**
+ * Until the policy engine lands: applies suppressions, then rejects when any finding that is
+ * not suppressed reaches the threshold (or is malware).
+ */
+export function decide(
+  servers: ServerReport[],
+  failOn: Severity,
+  toolVersion: string,
+  opts: DecideOptions = {},
+): Report {
+  const suppressions = opts.suppressions ?? [];
+  if (suppressions.length) {
+    const all = servers.flatMap((s) => s.findings);
+    const extra = applySuppressions(all, suppressions, opts.now ?? new Date());
+    // findings about the suppressions themselves belong to the first server (one policy per run)
+    if (servers[0]) {
+      servers[0].findings.push(...extra);
+      servers[0].findings.sort(compareFindings);
+    }
+  }
+  const reject = servers.some((s) => s.findings.some((f) => blocks(f, failOn)));
   return {
     schemaVersion: 1,
     tool: { name: 'mcp-vet', version: toolVersion },
     decision: reject ? 'reject' : 'approve',
     failOn,
+    ...(opts.policyFile ? { policy: { file: opts.policyFile, suppressions: suppressions.length } } : {}),
     servers,
   };
 }

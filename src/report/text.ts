@@ -27,8 +27,11 @@ export function renderText(report: Report, o: TextOptions): string {
       ? paint('green', paint('bold', '✔ APPROVE'))
       : paint('red', paint('bold', '✘ REJECT'));
   const names = report.servers.map((s) => `${s.package.name}@${s.package.version}`).join(', ');
-  const nFindings = report.servers.reduce((n, s) => n + s.findings.length, 0);
-  lines.push(`${verdict}  ${names}  (${plural(nFindings, 'finding')}; fails on ${report.failOn} or worse)`);
+  const nFindings = report.servers.reduce((n, s) => n + s.findings.filter((f) => !f.suppressed).length, 0);
+  const nSuppressed = report.servers.reduce((n, s) => n + s.findings.filter((f) => f.suppressed).length, 0);
+  lines.push(
+    `${verdict}  ${names}  (${plural(nFindings, 'finding')}${nSuppressed ? `, ${nSuppressed} suppressed` : ''}; fails on ${report.failOn} or worse)`,
+  );
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [
@@ -45,14 +48,66 @@ export function renderText(report: Report, o: TextOptions): string {
         `  integrity ${s.package.integrity ?? 'n/a'}; ${plural(st.downloaded, 'tarball')} downloaded and verified, ${st.fromCache} from cache`,
       ),
     );
-    for (const f of s.findings)
+    const v = s.vulnerabilities;
+    if (v && v.status !== 'skipped') {
+      const counts = (['critical', 'high', 'medium', 'low'] as const)
+        .filter((k) => v.bySeverity[k])
+        .map((k) => `${v.bySeverity[k]} ${k}`);
+      lines.push(
+        paint(
+          'gray',
+          v.status === 'ok'
+            ? `  advisories: ${plural(v.packages, 'package')} checked against ${v.location}: ${v.advisories ? `${plural(v.advisories, 'advisory', 'advisories')} (${counts.join(', ')})` : 'none known'}`
+            : `  advisories: NOT CHECKED (${v.location} could not answer)`,
+        ),
+      );
+    }
+    for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
+      for (const d of details(f)) lines.push(paint('gray', `           ${d}`));
+    }
+    const suppressed = s.findings.filter((x) => x.suppressed);
+    if (suppressed.length) {
+      lines.push(paint('gray', '  suppressed (not counted):'));
+      for (const f of suppressed) {
+        const sup = f.suppressed as { reason: string; expires: string; source: string };
+        lines.push(
+          paint('gray', `  ${f.severity.padEnd(8)} ${line(f)}`),
+          paint(
+            'gray',
+            `           suppressed until ${sup.expires} (${sup.source}): ${sanitize(sup.reason)}`,
+          ),
+        );
+      }
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Second lines for advisories: score, fixed versions, what to do. */
+function details(f: Finding): string[] {
+  if (f.rule !== 'vulnerability' && f.rule !== 'malware') return [];
+  const out: string[] = [];
+  const score = typeof f.score === 'number' ? `CVSS ${f.score.toFixed(1)}` : 'no CVSS score';
+  const aliases =
+    Array.isArray(f.aliases) && f.aliases.length ? ` (${(f.aliases as string[]).join(', ')})` : '';
+  const fixed =
+    Array.isArray(f.fixed) && f.fixed.length
+      ? `fixed in ${(f.fixed as string[]).join(', ')}`
+      : Array.isArray(f.lastAffected) && f.lastAffected.length
+        ? `affected up to and including ${(f.lastAffected as string[]).join(', ')}`
+        : 'no fixed version named';
+  out.push(`${score}${aliases}; ${fixed}; ${String(f.url ?? '')}`);
+  if (typeof f.remediation === 'string') out.push(`→ ${sanitize(f.remediation)}`);
+  if (f.expiredSuppression) {
+    const e = f.expiredSuppression as { expires: string; source: string };
+    out.push(`(a suppression at ${e.source} expired on ${e.expires})`);
+  }
+  return out;
 }
 
 function line(f: Finding): string {
