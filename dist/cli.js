@@ -5,12 +5,12 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-UA724RZA.js";
+} from "./chunks/chunk-7LIJ5BO4.js";
 import "./chunks/chunk-BPXMVBIZ.js";
 import "./chunks/chunk-VJI5B3FE.js";
 import "./chunks/chunk-DDKUXUZB.js";
 import "./chunks/chunk-6IDTF7BY.js";
-import "./chunks/chunk-TEDRHDU3.js";
+import "./chunks/chunk-2G3PDGGM.js";
 import {
   EXIT,
   VetError,
@@ -262,7 +262,7 @@ async function run(argv, io) {
     }
     const cacheDir = resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env));
     const policy = command === "vet" ? await loadPolicy(values.policy, io) : void 0;
-    const vulnSource = command === "vet" && !values["no-vulns"] ? await makeVulnSource(values, io, cacheDir) : void 0;
+    const vulnSource = command === "vet" && !values["no-vulns"] ? await vulnSourceFor(values, io, cacheDir) : void 0;
     const result = await vetPackage({
       spec,
       registry: values.registry,
@@ -313,38 +313,32 @@ async function run(argv, io) {
   }
 }
 async function loadPolicy(flag, io) {
-  const { loadPolicyFile } = await import("./chunks/suppressions-TXFVNJ6H.js");
-  if (flag) return loadPolicyFile(resolve(io.cwd, flag));
+  const { loadPolicyFile } = await import("./chunks/suppressions-ERT2LNHE.js");
+  if (flag) return loadPolicyFile(resolve(io.cwd, flag), flag);
   const implicit = join(io.cwd, ".mcp-vet.yml");
   try {
     await access(implicit);
   } catch {
     return void 0;
   }
-  const p = await loadPolicyFile(implicit);
-  return { ...p, path: ".mcp-vet.yml" };
+  return loadPolicyFile(implicit, ".mcp-vet.yml");
 }
-async function makeVulnSource(values, io, cacheDir) {
-  if (values["osv-url"] && values["osv-db"]) {
-    throw usageError("--osv-url and --osv-db are two sources for the same check; pass one");
-  }
-  const db = values["osv-db"] ?? (values["osv-url"] ? void 0 : io.env.MCP_VET_OSV_DB || void 0);
-  if (db) {
-    const { OsvDbSource } = await import("./chunks/osv-db-PPXCABQY.js");
-    return new OsvDbSource(resolve(io.cwd, db));
-  }
-  const { OsvApiSource } = await import("./chunks/osv-api-J42F3SFZ.js");
+async function vulnSourceFor(values, io, cacheDir) {
+  const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
+  const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
+  const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
+  const { makeVulnSource } = await import("./chunks/select-VJNV6ZRW.js");
   const { loadNpmConfig } = await import("./chunks/npmrc-XIC2E5L3.js");
-  const timeout = Number(io.env.MCP_VET_OSV_TIMEOUT_MS);
-  return new OsvApiSource({
-    url: values["osv-url"] ?? (io.env.MCP_VET_OSV_URL || void 0),
+  return makeVulnSource({
+    osvUrl,
+    osvDb: osvDb ? resolve(io.cwd, osvDb) : void 0,
     cacheDir,
     fetchOptions: loadNpmConfig({
       projectDir: io.cwd,
       env: io.env,
       userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : void 0
     }).fetchOptions,
-    ...Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}
+    timeoutMs: Number(io.env.MCP_VET_OSV_TIMEOUT_MS) || void 0
   });
 }
 async function writeOut(file, text) {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, type TestRegistry } from './helpers/registry.js';
 
@@ -58,7 +59,9 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     NPM_CONFIG_USERCONFIG: join(dir, '.npmrc'),
   };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  // advisories from the committed offline database unless a test names another source
+  const all = { 'osv-db': fileURLToPath(new URL('./fixtures/osv/records', import.meta.url)), ...inputs };
+  for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v;
   const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

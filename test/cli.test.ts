@@ -57,6 +57,8 @@ afterAll(async () => {
   await Promise.all(sandboxes.map((d) => fsp.rm(d, { recursive: true, force: true })));
 });
 
+const OSV_RECORDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/osv/records');
+
 /** The parent's environment minus anything that could configure npm or mcp-vet, plus NO_COLOR. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -100,7 +102,8 @@ async function cli(args: string[], o: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, {
       cwd: box.cwd,
-      env: childEnv(o.env),
+      // advisories come from the committed offline database unless a test says otherwise
+      env: childEnv({ MCP_VET_OSV_DB: OSV_RECORDS, ...o.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,
     });
@@ -759,7 +762,7 @@ describe('--version and --help', () => {
     expect(r.stdout).toContain(`mcp-vet ${PKG_VERSION}`);
     expect(r.stdout).toContain('mcp-vet vet <spec>');
     expect(r.stdout).toContain(
-      'Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.',
+      'Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source',
     );
   });
 });

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-it('npm run demo vets the bundled snapshot offline and approves', async () => {
+it('npm run demo vets the bundled snapshot offline: approves one server, rejects one on a real advisory', async () => {
   const root = resolve(__dirname, '..');
   const { stdout, stderr } = await run(process.execPath, ['scripts/demo.mjs'], {
     cwd: root,
@@ -19,4 +19,9 @@ it('npm run demo vets the bundled snapshot offline and approves', async () => {
   expect(stdout).toContain('✔ APPROVE  mcp-remote@0.15.1');
   expect(stdout).toContain('84 packages');
   expect(stdout).toContain('84 tarballs downloaded and verified');
+  expect(stdout).toContain('✘ REJECT  @modelcontextprotocol/server-github@2025.4.8');
+  expect(stdout).toContain(
+    'HIGH     vulnerability: @modelcontextprotocol/sdk@1.0.1 is affected by GHSA-8r9q-7v3j-jr4g',
+  );
+  expect(stdout).toContain('(exit 1: reject;');
 }, 60_000);

@@ -124,6 +124,8 @@ describe('mcp-vet against a private Verdaccio (scoped, token from .npmrc) and a 
         'empty-npmrc',
         '--cache-dir',
         cache,
+        '--osv-db',
+        fileURLToPath(new URL('./fixtures/osv/records', import.meta.url)),
       ],
       { cwd: work, env: { PATH: process.env.PATH, HOME: work, ...env } },
     );

@@ -4,12 +4,16 @@
  * uses. Inputs are parsed strictly: a typo'd boolean or severity is an error naming the input.
  */
 import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describeError, VetError } from '../errors.js';
 import type { Severity } from '../model.js';
 import { decide, vetPackage, type ServerReport } from '../pipeline/vet.js';
+import { loadPolicyFile } from '../policy/suppressions.js';
+import { loadNpmConfig } from '../registry/npmrc.js';
 import { buildSbom } from '../sbom/cyclonedx.js';
+import { makeVulnSource } from '../vuln/select.js';
 import { VERSION } from '../version.js';
 import { renderSummary } from './summary.js';
 
@@ -37,12 +41,30 @@ export async function run(): Promise<void> {
     const registry = core.getInput('registry').trim() || undefined;
     const failOn = severityInput('fail-on');
     const failOnReject = booleanInput('fail-on-reject');
+    const onUnavailable = core.getInput('on-unavailable').trim() || 'fail';
+    if (onUnavailable !== 'fail' && onUnavailable !== 'warn') {
+      throw new VetError('E_USAGE', `input "on-unavailable" must be fail or warn, not "${onUnavailable}"`);
+    }
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const temp = process.env.RUNNER_TEMP ?? workspace;
     const cacheDir = join(process.env.RUNNER_TOOL_CACHE ?? temp, 'mcp-vet-cache');
     const outDir = join(temp, 'mcp-vet');
     const sbomDir = join(outDir, 'sbom');
     await mkdir(sbomDir, { recursive: true });
+    const policyInput = core.getInput('policy').trim();
+    const policy = policyInput
+      ? await loadPolicyFile(resolve(workspace, policyInput), policyInput)
+      : existsSync(join(workspace, '.mcp-vet.yml'))
+        ? await loadPolicyFile(join(workspace, '.mcp-vet.yml'), '.mcp-vet.yml')
+        : undefined;
+    const osvDb = core.getInput('osv-db').trim();
+    const vulnSource = await makeVulnSource({
+      osvUrl: core.getInput('osv-url').trim() || undefined,
+      osvDb: osvDb ? resolve(workspace, osvDb) : undefined,
+      cacheDir,
+      fetchOptions: loadNpmConfig({ projectDir: workspace }).fetchOptions,
+      names: { url: 'input "osv-url"', db: 'input "osv-db"' },
+    });
 
     const servers: ServerReport[] = [];
     for (const spec of specs) {
@@ -52,6 +74,8 @@ export async function run(): Promise<void> {
         cacheDir,
         projectDir: workspace,
         warn: (m) => core.warning(escapeCommand(m)),
+        vulnSource,
+        onUnavailable,
       });
       servers.push(result.server);
       const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
@@ -60,14 +84,22 @@ export async function run(): Promise<void> {
         buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
       );
     }
-    const report = decide(servers, failOn, VERSION);
+    const report = decide(servers, failOn, VERSION, {
+      policyFile: policy?.path,
+      suppressions: policy?.suppressions,
+    });
+    const unavailable =
+      onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
     const reportPath = join(outDir, 'report.json');
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     core.setOutput('decision', report.decision);
     core.setOutput('report', reportPath);
     core.setOutput('sbom-dir', sbomDir);
     await core.summary.addRaw(renderSummary(report)).write();
-    if (report.decision === 'reject') {
+    if (unavailable) {
+      // fail closed whatever fail-on-reject says: the check itself did not run
+      core.setFailed('mcp-vet: the vulnerability check could not run (see the report); failing closed');
+    } else if (report.decision === 'reject') {
       const msg = `mcp-vet rejected: ${servers.map((s) => `${s.package.name}@${s.package.version}`).join(', ')}`;
       if (failOnReject) core.setFailed(msg);
       else core.warning(msg);

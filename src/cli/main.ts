@@ -175,7 +175,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const cacheDir = resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env));
     const policy = command === 'vet' ? await loadPolicy(values.policy, io) : undefined;
     const vulnSource =
-      command === 'vet' && !values['no-vulns'] ? await makeVulnSource(values, io, cacheDir) : undefined;
+      command === 'vet' && !values['no-vulns'] ? await vulnSourceFor(values, io, cacheDir) : undefined;
 
     const result = await vetPackage({
       spec,
@@ -230,42 +230,41 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 /** `--policy FILE`, else `.mcp-vet.yml` in the working directory when it exists. */
 async function loadPolicy(flag: string | undefined, io: CliIO): Promise<PolicyFile | undefined> {
   const { loadPolicyFile } = await import('../policy/suppressions.js');
-  if (flag) return loadPolicyFile(resolve(io.cwd, flag));
+  if (flag) return loadPolicyFile(resolve(io.cwd, flag), flag);
   const implicit = join(io.cwd, '.mcp-vet.yml');
   try {
     await access(implicit);
   } catch {
     return undefined;
   }
-  const p = await loadPolicyFile(implicit);
-  return { ...p, path: '.mcp-vet.yml' };
+  return loadPolicyFile(implicit, '.mcp-vet.yml');
 }
 
-async function makeVulnSource(
+async function vulnSourceFor(
   values: { 'osv-url'?: string; 'osv-db'?: string; userconfig?: string },
   io: CliIO,
   cacheDir: string,
 ): Promise<VulnSource> {
-  if (values['osv-url'] && values['osv-db']) {
-    throw usageError('--osv-url and --osv-db are two sources for the same check; pass one');
-  }
-  const db = values['osv-db'] ?? (values['osv-url'] ? undefined : io.env.MCP_VET_OSV_DB || undefined);
-  if (db) {
-    const { OsvDbSource } = await import('../vuln/osv-db.js');
-    return new OsvDbSource(resolve(io.cwd, db));
-  }
-  const { OsvApiSource } = await import('../vuln/osv-api.js');
+  // flags first (both at once is an error); else the environment, where a database wins
+  const flagged = values['osv-url'] !== undefined || values['osv-db'] !== undefined;
+  const osvUrl = flagged
+    ? values['osv-url']
+    : io.env.MCP_VET_OSV_DB
+      ? undefined
+      : io.env.MCP_VET_OSV_URL || undefined;
+  const osvDb = flagged ? values['osv-db'] : io.env.MCP_VET_OSV_DB || undefined;
+  const { makeVulnSource } = await import('../vuln/select.js');
   const { loadNpmConfig } = await import('../registry/npmrc.js');
-  const timeout = Number(io.env.MCP_VET_OSV_TIMEOUT_MS);
-  return new OsvApiSource({
-    url: values['osv-url'] ?? (io.env.MCP_VET_OSV_URL || undefined),
+  return makeVulnSource({
+    osvUrl,
+    osvDb: osvDb ? resolve(io.cwd, osvDb) : undefined,
     cacheDir,
     fetchOptions: loadNpmConfig({
       projectDir: io.cwd,
       env: io.env,
       userconfig: values.userconfig ? resolve(io.cwd, values.userconfig) : undefined,
     }).fetchOptions,
-    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+    timeoutMs: Number(io.env.MCP_VET_OSV_TIMEOUT_MS) || undefined,
   });
 }
 

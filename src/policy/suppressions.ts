@@ -13,7 +13,7 @@
  * other top-level key is an error (a typo must not be ignored).
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { VetError } from '../errors.js';
 import type { Finding } from '../model.js';
 
@@ -35,19 +35,20 @@ export interface PolicyFile {
 const TOP_LEVEL = new Set(['suppressions']);
 const SUPPRESSION_KEYS = new Set(['id', 'package', 'reason', 'expires']);
 
-export async function loadPolicyFile(path: string): Promise<PolicyFile> {
+/** Reads a policy file; `display` is how messages and the report name it (e.g. relative to the repo). */
+export async function loadPolicyFile(path: string, display = path): Promise<PolicyFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new VetError('E_USAGE', `the policy file ${path} could not be read: ${(err as Error).message}`);
+    throw new VetError('E_USAGE', `the policy file ${display} could not be read: ${(err as Error).message}`);
   }
-  return parsePolicy(text, path);
+  return parsePolicy(text, display);
 }
 
 export function parsePolicy(text: string, path: string): PolicyFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const at = (node: Node | null | undefined): string => {
     const offset = node?.range?.[0];
     return offset === undefined ? path : `${path}:${lines.linePos(offset).line}`;
@@ -76,10 +77,10 @@ export function parsePolicy(text: string, path: string): PolicyFile {
     const list = pair.value as Node | null;
     if (list === null || (list as { value?: unknown }).value === null) continue;
     if (!isSeq(list)) fail(list, '"suppressions" must be a list of {id, package?, reason, expires}');
-    for (const item of (list as import('yaml').YAMLSeq).items as Node[]) {
+    for (const item of (list as YAMLSeq).items as Node[]) {
       if (!isMap(item)) fail(item, 'each suppression must be a mapping with id, reason and expires');
       const fields: Record<string, unknown> = {};
-      for (const p of (item as import('yaml').YAMLMap).items) {
+      for (const p of (item as YAMLMap).items) {
         const k = String((p.key as { value?: unknown })?.value ?? p.key);
         if (!SUPPRESSION_KEYS.has(k)) {
           fail(p.key as Node, `unknown suppression field "${k}" (allowed: id, package, reason, expires)`);

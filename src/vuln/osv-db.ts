@@ -15,6 +15,7 @@ import { errorMessage } from '../registry/http.js';
 import { limiter } from '../util/limit.js';
 import { npmPackagesOf, parseOsvRecord, type OsvRecord } from './osv.js';
 import type { PackageQuery, SourceResult, VulnSource } from './source.js';
+import type * as yauzlTypes from 'yauzl';
 
 /** A single record larger than this is not an honest advisory. */
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
@@ -138,7 +139,7 @@ async function readDirectory(root: string, add: (name: string, text: string) => 
   );
 }
 
-type Yauzl = typeof import('yauzl');
+type Yauzl = typeof yauzlTypes;
 let yauzlMod: Yauzl | undefined;
 
 async function readZip(path: string, add: (name: string, text: string) => void): Promise<void> {
@@ -181,7 +182,7 @@ async function readZip(path: string, add: (name: string, text: string) => void):
         if (!count) reject(corrupt('it holds no .json records'));
         else resolve();
       });
-      zip.on('entry', (entry: import('yauzl').Entry) => {
+      zip.on('entry', (entry: yauzlTypes.Entry) => {
         if (done) return;
         if (!entry.fileName.endsWith('.json')) return zip.readEntry();
         if (entry.uncompressedSize > MAX_RECORD_BYTES) {

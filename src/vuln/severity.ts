@@ -7,6 +7,7 @@
  */
 import type { Severity } from '../model.js';
 import type { OsvRecord } from './osv.js';
+import type * as cvssTypes from 'ae-cvss-calculator';
 
 export interface RecordSeverity {
   severity: Severity;
@@ -19,7 +20,7 @@ export interface RecordSeverity {
   invalidVectors?: string[];
 }
 
-type Calc = typeof import('ae-cvss-calculator');
+type Calc = typeof cvssTypes;
 let calc: Calc | undefined;
 async function calculator(): Promise<Calc> {
   // a webpack-built CommonJS bundle: its exports arrive on `default` when bundled as ESM
