@@ -26,6 +26,7 @@ const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an 
 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+              [--no-capabilities]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -44,6 +45,7 @@ Options:
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
+  --no-capabilities     vet: skip the static analysis of what the code can do
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
 `;
@@ -59,6 +61,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'cache-dir': { type: 'string' },
   'prefer-online': { type: 'boolean' },
+  'no-capabilities': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -74,6 +77,7 @@ const PER_COMMAND: Record<string, Set<string>> = {
     'fail-on',
     'cache-dir',
     'prefer-online',
+    'no-capabilities',
   ]),
   sbom: new Set([
     'registry',
@@ -155,6 +159,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       projectDir: io.cwd,
       env: io.env,
       preferOnline: values['prefer-online'],
+      // the SBOM command needs no permission surface
+      permissions: command === 'vet',
+      capabilities: !values['no-capabilities'],
       warn,
     });
     const sbomFile = command === 'sbom' ? values.output : values.sbom;

@@ -2,7 +2,7 @@
  * The orchestrator: the one place that knows the order of the stages.
  *
  *   spec → resolve (registry) → fetch + verify + extract every tarball → enrich from package.json
- *        → findings → decision (→ SBOM, when asked)
+ *        → permission surface (capabilities of the code + declared) → findings → decision (→ SBOM)
  *
  * Downloads start while resolution is still running (each placed package is fetched at once),
  * so network time overlaps with placement. Every stage takes data and returns data; I/O comes
@@ -12,6 +12,8 @@ import { constants } from 'node:fs';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { VetError } from '../errors.js';
 import { join } from 'node:path';
+import type { ConfigEntry } from '../capabilities/declared.js';
+import type { Permissions } from '../capabilities/surface.js';
 import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
 import { RegistryClient } from '../registry/client.js';
 import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
@@ -32,6 +34,12 @@ export interface VetInput {
   limits?: Partial<TarballLimits>;
   preferOnline?: boolean;
   warn?: (message: string) => void;
+  /** false: skip the static capability analysis (declared permissions are still read). */
+  capabilities?: boolean;
+  /** false: no permission surface at all (the `sbom` command). */
+  permissions?: boolean;
+  /** The client-config entry that launches the server, for its declared permissions. */
+  configEntry?: ConfigEntry;
 }
 
 export interface DependencyEntry {
@@ -59,6 +67,8 @@ export interface ServerReport {
   dependencies: DependencyEntry[];
   findings: Finding[];
   stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
+  /** Declared permissions and the capabilities of the code (src/capabilities). */
+  permissions?: Permissions;
 }
 
 export interface VetResult {
@@ -141,6 +151,16 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
 
   await enrich(tree, extracted);
   const server = buildServerReport(tree, extracted);
+  if (input.permissions === false) return { tree, server };
+  const { permissionSurface } = await import('../capabilities/surface.js');
+  const surface = await permissionSurface(tree, extracted, {
+    cacheDir: input.cacheDir,
+    analyse: input.capabilities !== false,
+    configEntry: input.configEntry,
+  });
+  server.permissions = surface.permissions;
+  server.findings.push(...surface.findings);
+  server.findings.sort(compareFindings);
   return { tree, server };
 }
 

@@ -2,6 +2,8 @@
  * The report for people: verdict first, then the reasons. Pure: returns a string; colour is
  * decided by the caller (only on a TTY, and never with NO_COLOR).
  */
+import type { Permissions } from '../capabilities/surface.js';
+import type { Capability } from '../capabilities/types.js';
 import type { Finding, Severity } from '../model.js';
 import type { Report } from '../pipeline/vet.js';
 
@@ -45,10 +47,36 @@ export function renderText(report: Report, o: TextOptions): string {
         `  integrity ${s.package.integrity ?? 'n/a'}; ${plural(st.downloaded, 'tarball')} downloaded and verified, ${st.fromCache} from cache`,
       ),
     );
+    if (s.permissions) lines.push(...permissionLines(s.permissions).map((l) => `  ${l}`));
     for (const f of s.findings)
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function permissionLines(p: Permissions): string[] {
+  const out: string[] = [];
+  const count = (cap: Capability): string => {
+    const n = (p.capabilities[cap] ?? []).filter((e) => !e.own).length;
+    return `${cap} (${n})`;
+  };
+  const a = p.analysis;
+  if (a.packages > 0) {
+    out.push(
+      `capabilities of its own code: ${p.own.length ? p.own.join(', ') : 'none found'}`,
+      `brought by dependencies: ${p.dependencies.length ? p.dependencies.map(count).join(', ') : 'none found'}`,
+    );
+  }
+  const d = p.declared;
+  const declared = [
+    ...d.env.map((e) => `env ${sanitize(e.name)}${e.secret ? ' (secret)' : ''}`),
+    ...d.inputs.map((i) => `${i.type} ${sanitize(i.name)}`),
+    ...d.remotes.map((r) => `remote ${sanitize(r.url)}`),
+  ];
+  if (d.sources.length) {
+    out.push(`declared (${d.sources.join(', ')}): ${declared.length ? declared.join(', ') : 'nothing'}`);
+  }
+  return out;
 }
 
 function plural(n: number, word: string): string {
