@@ -5,8 +5,9 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-7LIJ5BO4.js";
-import "./chunks/chunk-BPXMVBIZ.js";
+} from "./chunks/chunk-5AQ3KEFL.js";
+import "./chunks/chunk-YIUDD3ZI.js";
+import "./chunks/chunk-QRJNDW6B.js";
 import "./chunks/chunk-VJI5B3FE.js";
 import "./chunks/chunk-DDKUXUZB.js";
 import "./chunks/chunk-6IDTF7BY.js";
@@ -70,6 +71,7 @@ function renderText(report, o) {
         )
       );
     }
+    if (s.permissions) lines.push(...permissionLines(s.permissions).map((l) => `  ${l}`));
     for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
       for (const d of details(f)) lines.push(paint("gray", `           ${d}`));
@@ -109,6 +111,30 @@ function details(f) {
   }
   return out;
 }
+function permissionLines(p) {
+  const out = [];
+  const count = (cap) => {
+    const n = (p.capabilities[cap] ?? []).filter((e) => !e.own).length;
+    return `${cap} (${n})`;
+  };
+  const a = p.analysis;
+  if (a.packages > 0) {
+    out.push(
+      `capabilities of its own code: ${p.own.length ? p.own.join(", ") : "none found"}`,
+      `brought by dependencies: ${p.dependencies.length ? p.dependencies.map(count).join(", ") : "none found"}`
+    );
+  }
+  const d = p.declared;
+  const declared = [
+    ...d.env.map((e) => `env ${sanitize(e.name)}${e.secret ? " (secret)" : ""}`),
+    ...d.inputs.map((i) => `${i.type} ${sanitize(i.name)}`),
+    ...d.remotes.map((r) => `remote ${sanitize(r.url)}`)
+  ];
+  if (d.sources.length) {
+    out.push(`declared (${d.sources.join(", ")}): ${declared.length ? declared.join(", ") : "nothing"}`);
+  }
+  return out;
+}
 function line(f) {
   const path = Array.isArray(f.path) && f.path.length > 1 ? `  [${f.path.join(" › ")}]` : "";
   return `${f.rule}: ${sanitize(f.message)}${path}`;
@@ -124,6 +150,7 @@ var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
+              [--no-capabilities]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -149,6 +176,7 @@ Options:
   --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
                         exit 3) or warn (report it and decide on the rest)
   --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
+  --no-capabilities     vet: skip the static analysis of what the code can do
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -169,6 +197,7 @@ var OPTIONS = {
   "no-vulns": { type: "boolean" },
   "on-unavailable": { type: "string" },
   policy: { type: "string" },
+  "no-capabilities": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -187,7 +216,8 @@ var PER_COMMAND = {
     "osv-db",
     "no-vulns",
     "on-unavailable",
-    "policy"
+    "policy",
+    "no-capabilities"
   ]),
   sbom: /* @__PURE__ */ new Set([
     "registry",
@@ -271,13 +301,16 @@ async function run(argv, io) {
       projectDir: io.cwd,
       env: io.env,
       preferOnline: values["prefer-online"],
+      // the SBOM command needs no permission surface
+      permissions: command === "vet",
+      capabilities: !values["no-capabilities"],
       warn,
       vulnSource,
       onUnavailable
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-23MUQGWE.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-BVTZF5WK.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,
@@ -327,7 +360,7 @@ async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
   const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
   const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
-  const { makeVulnSource } = await import("./chunks/select-VJNV6ZRW.js");
+  const { makeVulnSource } = await import("./chunks/select-PKWZVCQI.js");
   const { loadNpmConfig } = await import("./chunks/npmrc-XIC2E5L3.js");
   return makeVulnSource({
     osvUrl,

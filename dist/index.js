@@ -3,16 +3,17 @@ import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
   buildSbom
-} from "./chunks/chunk-F4HBKTUM.js";
+} from "./chunks/chunk-WPPFEXB2.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-YXL3XB54.js";
+} from "./chunks/chunk-ZP27VTZH.js";
 import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-7LIJ5BO4.js";
-import "./chunks/chunk-BPXMVBIZ.js";
+} from "./chunks/chunk-5AQ3KEFL.js";
+import "./chunks/chunk-YIUDD3ZI.js";
+import "./chunks/chunk-QRJNDW6B.js";
 import {
   loadNpmConfig
 } from "./chunks/chunk-VJI5B3FE.js";

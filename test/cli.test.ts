@@ -462,9 +462,11 @@ describe('findings and --fail-on', () => {
     const findings = report.servers[0]!.findings;
     expect(findings.map((f) => [f.rule, f.severity, `${f.package}@${f.version}`])).toEqual([
       ['install-script', 'medium', 'scripted-dep@1.0.0'],
+      // from the capability analysis: its install.js runs child_process.execSync
+      ['dependency-shell', 'low', 'scripted-dep@1.0.0'],
       ['deprecated', 'low', 'old-dep@1.0.0'],
     ]);
-    expect(findings[1]!.message).toContain('old-dep is unmaintained; use new-dep');
+    expect(findings[2]!.message).toContain('old-dep is unmaintained; use new-dep');
   });
 
   it('--fail-on medium → reject, exit 1 (json and text)', async () => {
@@ -474,7 +476,7 @@ describe('findings and --fail-on', () => {
 
     const text = await cli(['vet', 'mcp-risky', '--format', 'text', '--fail-on', 'medium'], { registry });
     expect(text.code, text.stderr).toBe(1);
-    expect(text.stdout.split('\n')[0]).toMatch(/^✘ REJECT {2}mcp-risky@1\.0\.0 {2}\(2 findings/);
+    expect(text.stdout.split('\n')[0]).toMatch(/^✘ REJECT {2}mcp-risky@1\.0\.0 {2}\(3 findings/);
     expect(text.stdout).toMatch(/MEDIUM +install-script: scripted-dep@1\.0\.0/);
     expect(text.stdout).toMatch(/LOW +deprecated: old-dep@1\.0\.0/);
     expect(text.stdout).not.toContain('\x1b');

@@ -29,6 +29,7 @@ const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
+              [--no-capabilities]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -54,6 +55,7 @@ Options:
   --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
                         exit 3) or warn (report it and decide on the rest)
   --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
+  --no-capabilities     vet: skip the static analysis of what the code can do
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -75,6 +77,7 @@ const OPTIONS = {
   'no-vulns': { type: 'boolean' },
   'on-unavailable': { type: 'string' },
   policy: { type: 'string' },
+  'no-capabilities': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -95,6 +98,7 @@ const PER_COMMAND: Record<string, Set<string>> = {
     'no-vulns',
     'on-unavailable',
     'policy',
+    'no-capabilities',
   ]),
   sbom: new Set([
     'registry',
@@ -185,6 +189,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       projectDir: io.cwd,
       env: io.env,
       preferOnline: values['prefer-online'],
+      // the SBOM command needs no permission surface
+      permissions: command === 'vet',
+      capabilities: !values['no-capabilities'],
       warn,
       vulnSource,
       onUnavailable,

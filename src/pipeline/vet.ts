@@ -2,7 +2,7 @@
  * The orchestrator: the one place that knows the order of the stages.
  *
  *   spec → resolve (registry) → fetch + verify + extract every tarball → enrich from package.json
- *        → findings → decision (→ SBOM, when asked)
+ *        → permission surface (capabilities of the code + declared) → findings → decision (→ SBOM)
  *
  * Downloads start while resolution is still running (each placed package is fetched at once),
  * so network time overlaps with placement. Every stage takes data and returns data; I/O comes
@@ -12,6 +12,8 @@ import { constants } from 'node:fs';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { VetError } from '../errors.js';
 import { join } from 'node:path';
+import type { ConfigEntry } from '../capabilities/declared.js';
+import type { Permissions } from '../capabilities/surface.js';
 import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
 import { RegistryClient } from '../registry/client.js';
 import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
@@ -38,6 +40,12 @@ export interface VetInput {
   /** Where advisories come from; unset = the vulnerability check is skipped (and says so). */
   vulnSource?: VulnSource;
   onUnavailable?: OnUnavailable;
+  /** false: skip the static capability analysis (declared permissions are still read). */
+  capabilities?: boolean;
+  /** false: no permission surface at all (the `sbom` command). */
+  permissions?: boolean;
+  /** The client-config entry that launches the server, for its declared permissions. */
+  configEntry?: ConfigEntry;
 }
 
 export interface DependencyEntry {
@@ -67,6 +75,8 @@ export interface ServerReport {
   /** The vulnerability check: which source, whether it ran, counts by severity. */
   vulnerabilities?: VulnSummary | { status: 'skipped' };
   stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
+  /** Declared permissions and the capabilities of the code (src/capabilities). */
+  permissions?: Permissions;
 }
 
 export interface VetResult {
@@ -149,16 +159,29 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
 
   await enrich(tree, extracted);
   const server = buildServerReport(tree, extracted);
-  if (input.vulnSource) {
-    const { findings, summary } = await checkVulnerabilities({
-      source: input.vulnSource,
-      tree,
-      packument: (name) => client.packument(name),
-      onUnavailable: input.onUnavailable ?? 'fail',
-    });
-    server.findings.push(...findings);
-    server.findings.sort(compareFindings);
-    server.vulnerabilities = summary;
+  // advisories (network-bound) and the capability analysis (CPU-bound) overlap
+  const vulns = input.vulnSource
+    ? checkVulnerabilities({
+        source: input.vulnSource,
+        tree,
+        packument: (name) => client.packument(name),
+        onUnavailable: input.onUnavailable ?? 'fail',
+      })
+    : undefined;
+  const permissions =
+    input.permissions === false
+      ? undefined
+      : import('../capabilities/surface.js').then(({ permissionSurface }) =>
+          permissionSurface(tree, extracted, {
+            cacheDir: input.cacheDir,
+            analyse: input.capabilities !== false,
+            configEntry: input.configEntry,
+          }),
+        );
+  const [v, surface] = await Promise.all([vulns, permissions]);
+  if (v) {
+    server.findings.push(...v.findings);
+    server.vulnerabilities = v.summary;
   } else {
     server.vulnerabilities = { status: 'skipped' };
     server.findings.push({
@@ -167,8 +190,12 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
       message:
         'the vulnerability check was skipped (--no-vulns): this tree was not checked for known advisories',
     });
-    server.findings.sort(compareFindings);
   }
+  if (surface) {
+    server.permissions = surface.permissions;
+    server.findings.push(...surface.findings);
+  }
+  server.findings.sort(compareFindings);
   return { tree, server };
 }
 

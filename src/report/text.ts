@@ -2,6 +2,8 @@
  * The report for people: verdict first, then the reasons. Pure: returns a string; colour is
  * decided by the caller (only on a TTY, and never with NO_COLOR).
  */
+import type { Permissions } from '../capabilities/surface.js';
+import type { Capability } from '../capabilities/types.js';
 import type { Finding, Severity } from '../model.js';
 import type { Report } from '../pipeline/vet.js';
 
@@ -62,6 +64,7 @@ export function renderText(report: Report, o: TextOptions): string {
         ),
       );
     }
+    if (s.permissions) lines.push(...permissionLines(s.permissions).map((l) => `  ${l}`));
     for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
       for (const d of details(f)) lines.push(paint('gray', `           ${d}`));
@@ -106,6 +109,31 @@ function details(f: Finding): string[] {
   if (f.expiredSuppression) {
     const e = f.expiredSuppression as { expires: string; source: string };
     out.push(`(a suppression at ${e.source} expired on ${e.expires})`);
+  }
+  return out;
+}
+
+function permissionLines(p: Permissions): string[] {
+  const out: string[] = [];
+  const count = (cap: Capability): string => {
+    const n = (p.capabilities[cap] ?? []).filter((e) => !e.own).length;
+    return `${cap} (${n})`;
+  };
+  const a = p.analysis;
+  if (a.packages > 0) {
+    out.push(
+      `capabilities of its own code: ${p.own.length ? p.own.join(', ') : 'none found'}`,
+      `brought by dependencies: ${p.dependencies.length ? p.dependencies.map(count).join(', ') : 'none found'}`,
+    );
+  }
+  const d = p.declared;
+  const declared = [
+    ...d.env.map((e) => `env ${sanitize(e.name)}${e.secret ? ' (secret)' : ''}`),
+    ...d.inputs.map((i) => `${i.type} ${sanitize(i.name)}`),
+    ...d.remotes.map((r) => `remote ${sanitize(r.url)}`),
+  ];
+  if (d.sources.length) {
+    out.push(`declared (${d.sources.join(', ')}): ${declared.length ? declared.join(', ') : 'nothing'}`);
   }
   return out;
 }

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Benchmark: the capability analysis of a whole server tree, through the built CLI (dist/cli.js).
+//
+//   node scripts/bench/capabilities.mjs --snapshot ../shared/bench-registry [--spec S] [--runs N]
+//   node scripts/bench/capabilities.mjs --registry http://127.0.0.1:4873/
+//
+// 1. fills a temp cache with the verified tarballs (`vet --no-capabilities`), so downloads are out
+//    of the picture;
+// 2. times `vet` with the package cache warm and the capability cache empty (cold analysis),
+//    `vet --no-capabilities` (the baseline: resolution from cache, no analysis), and `vet` again
+//    (the capability cache warm: nothing is analysed twice);
+// 3. reports analysis time = cold − baseline, and peak RSS of the cold run.
+// Every child runs pinned to one core (taskset) when taskset exists. Needs `npm run build` first.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const DEFAULT_SPEC = '@modelcontextprotocol/server-filesystem@2026.8.31';
+const LEAK_GUARD = 'http://127.0.0.1:9';
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function exec(cmd, args, env) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+async function startSnapshot(dir) {
+  const tmp = await mkdtemp(join(tmpdir(), 'mcp-vet-capbench-reg-'));
+  const portFile = join(tmp, 'port');
+  const child = spawn(process.execPath, [join(dir, 'serve.mjs'), '--port-file', portFile], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+  const port = (await readFile(portFile, 'utf8')).trim();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      child.kill('SIGTERM');
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function runBench(opts = {}) {
+  const spec = opts.spec ?? DEFAULT_SPEC;
+  const runs = Number(opts.runs ?? 3);
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const reg = opts.registry
+    ? { url: opts.registry, close: async () => {} }
+    : await startSnapshot(opts.snapshot);
+  const work = await mkdtemp(join(tmpdir(), 'mcp-vet-capbench-'));
+  const userconfig = join(work, 'user.npmrc');
+  await writeFile(userconfig, '');
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_config_|mcp_vet_)/i.test(k)) env[k] = v;
+  Object.assign(env, {
+    HTTP_PROXY: LEAK_GUARD,
+    HTTPS_PROXY: LEAK_GUARD,
+    NO_PROXY: '127.0.0.1',
+    NO_COLOR: '1',
+  });
+  const pin = spawnSync('taskset', ['--version']).status === 0;
+  const time = existsSync('/usr/bin/time');
+  const vet = async (cacheDir, extra = []) => {
+    const args = [
+      CLI,
+      'vet',
+      spec,
+      '--registry',
+      reg.url,
+      '--cache-dir',
+      cacheDir,
+      '--userconfig',
+      userconfig,
+      '--format',
+      'json',
+      ...extra,
+    ];
+    let cmd = process.execPath;
+    let full = args;
+    if (time) {
+      full = ['-f', '%M', cmd, ...full];
+      cmd = '/usr/bin/time';
+    }
+    if (pin) {
+      full = ['-c', '0', cmd, ...full];
+      cmd = 'taskset';
+    }
+    const t0 = performance.now();
+    const r = await exec(cmd, full, env);
+    const ms = performance.now() - t0;
+    if (r.code !== 0 && r.code !== 1) throw new Error(`mcp-vet failed (${r.code}): ${r.stderr}`);
+    const kb = time ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+    return { ms, peakMB: kb / 1024, report: JSON.parse(r.stdout) };
+  };
+  try {
+    const cold = [];
+    const base = [];
+    const warm = [];
+    let report;
+    for (let i = 0; i < runs; i++) {
+      const cacheDir = join(work, `cache-${i}`);
+      await vet(cacheDir, ['--no-capabilities']); // downloads and verifies every tarball
+      base.push(await vet(cacheDir, ['--no-capabilities']));
+      const c = await vet(cacheDir);
+      cold.push(c);
+      report = c.report;
+      warm.push(await vet(cacheDir));
+    }
+    const a = report.servers[0].permissions.analysis;
+    const coldMs = median(cold.map((r) => r.ms));
+    const baseMs = median(base.map((r) => r.ms));
+    return {
+      spec,
+      pinnedToOneCore: pin,
+      packages: a.packages,
+      files: a.files,
+      megabytes: +(a.bytes / 1e6).toFixed(2),
+      unanalysedFiles: a.unanalysedFiles,
+      vetColdAnalysisMs: Math.round(coldMs),
+      vetNoCapabilitiesMs: Math.round(baseMs),
+      analysisMs: Math.round(coldMs - baseMs),
+      vetWarmMs: Math.round(median(warm.map((r) => r.ms))),
+      peakMB: Math.round(Math.max(...cold.map((r) => r.peakMB))),
+      targets: { analysisMs: 2000, peakMB: 400 },
+    };
+  } finally {
+    await reg.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export { runBench as run };
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      snapshot: { type: 'string' },
+      registry: { type: 'string' },
+      spec: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      json: { type: 'string' },
+    },
+  });
+  if (!values.snapshot && !values.registry) {
+    process.stderr.write(
+      'usage: node scripts/bench/capabilities.mjs (--snapshot DIR | --registry URL) [--spec S] [--runs N] [--json FILE]\n',
+    );
+    process.exit(2);
+  }
+  const r = await runBench(values);
+  const rows = [
+    ['spec', r.spec],
+    ['packages / JS files / MB', `${r.packages} / ${r.files} / ${r.megabytes}`],
+    ['files not analysed', r.unanalysedFiles],
+    ['vet, capability cache cold', `${r.vetColdAnalysisMs} ms`],
+    ['vet --no-capabilities', `${r.vetNoCapabilitiesMs} ms`],
+    ['analysis (difference)', `${r.analysisMs} ms (target < ${r.targets.analysisMs})`],
+    ['vet, capability cache warm', `${r.vetWarmMs} ms`],
+    ['peak RSS, cold', `${r.peakMB} MB (target < ${r.targets.peakMB})`],
+    ['pinned to one core', r.pinnedToOneCore ? 'yes (taskset -c 0)' : 'no'],
+  ];
+  for (const [k, v] of rows) console.log(`${String(k).padEnd(30)} ${v}`);
+  if (values.json) await writeFile(values.json, JSON.stringify(r, null, 2) + '\n');
+}
