@@ -52,6 +52,7 @@ export async function run(): Promise<void> {
         cacheDir,
         projectDir: workspace,
         warn: (m) => core.warning(escapeCommand(m)),
+        clientVersion: VERSION,
       });
       servers.push(result.server);
       const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;

@@ -26,6 +26,7 @@ const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an 
 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
+              [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -44,6 +45,9 @@ Options:
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
+  --no-introspect       do not start the server; read its tools from package files and code only
+  --introspect-timeout MS
+                        per launch of the server when introspecting (default 10000)
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
 `;
@@ -59,6 +63,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'cache-dir': { type: 'string' },
   'prefer-online': { type: 'boolean' },
+  'no-introspect': { type: 'boolean' },
+  'introspect-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -74,6 +80,8 @@ const PER_COMMAND: Record<string, Set<string>> = {
     'fail-on',
     'cache-dir',
     'prefer-online',
+    'no-introspect',
+    'introspect-timeout',
   ]),
   sbom: new Set([
     'registry',
@@ -147,6 +155,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (format !== 'json' && format !== 'text')
       throw usageError(`--format must be json or text, not "${format}"`);
 
+    const timeoutText = values['introspect-timeout'];
+    const introspectTimeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
+    if (
+      introspectTimeoutMs !== undefined &&
+      (!/^\d+$/.test(timeoutText!) || introspectTimeoutMs < 100 || introspectTimeoutMs > 600_000)
+    ) {
+      throw usageError(`--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`);
+    }
+
     const result = await vetPackage({
       spec,
       registry: values.registry,
@@ -156,6 +173,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       env: io.env,
       preferOnline: values['prefer-online'],
       warn,
+      manifest: command === 'vet',
+      introspect: !values['no-introspect'],
+      introspectTimeoutMs,
+      clientVersion: VERSION,
     });
     const sbomFile = command === 'sbom' ? values.output : values.sbom;
     if (command === 'sbom' || sbomFile) {

@@ -18,6 +18,9 @@ import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
 import { resolveTree, type Platform } from '../registry/resolve.js';
 import { fetchPackage, type ExtractedPackage, type TarballLimits } from '../registry/tarball.js';
 import { limiter } from '../util/limit.js';
+import type { ClientEntry } from '../introspect/index.js';
+import type { DeclaredSummary } from '../introspect/stage.js';
+import type { ServerManifest } from '../manifest/types.js';
 
 export interface VetInput {
   spec: string;
@@ -32,6 +35,16 @@ export interface VetInput {
   limits?: Partial<TarballLimits>;
   preferOnline?: boolean;
   warn?: (message: string) => void;
+  /** Read what the server shows the model at all (default true; `sbom` skips it). */
+  manifest?: boolean;
+  /** Start the server in a sandbox and record what it shows the model (default true). */
+  introspect?: boolean;
+  /** Per launch (default 10 s). */
+  introspectTimeoutMs?: number;
+  /** The server's args/env from its client config entry (launcher stripped). */
+  clientEntry?: ClientEntry;
+  /** mcp-vet's version, sent as clientInfo. */
+  clientVersion?: string;
 }
 
 export interface DependencyEntry {
@@ -59,6 +72,10 @@ export interface ServerReport {
   dependencies: DependencyEntry[];
   findings: Finding[];
   stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
+  /** What the server shows the model: introspected, or static when introspection was skipped or failed. */
+  manifest?: ServerManifest;
+  /** What the package declares about itself (bin, mcpName, server.json inputs, MCPB user_config). */
+  declared?: DeclaredSummary;
 }
 
 export interface VetResult {
@@ -141,6 +158,37 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
 
   await enrich(tree, extracted);
   const server = buildServerReport(tree, extracted);
+  if (input.manifest === false) return { tree, server };
+
+  // what the server shows the model: needs every file, re-extracted offline from verified tarballs
+  const extractedDir = async (p: ResolvedPackage): Promise<string> =>
+    (
+      await fetchPackage(
+        { name: p.name, version: p.version, integrity: p.integrity!, resolved: p.resolved! },
+        {
+          cacheDir: input.cacheDir,
+          registryOptions: { ...client.registryOptions, registry: client.registryFor(p.name) },
+          limits: input.limits,
+          extract: 'full',
+        },
+      )
+    ).dir;
+  const { manifestStage } = await import('../introspect/stage.js');
+  const m = await manifestStage({
+    tree,
+    serverDir: await extractedDir(tree.root),
+    extractedDir,
+    introspect: input.introspect ?? true,
+    timeoutMs: input.introspectTimeoutMs,
+    entry: input.clientEntry,
+    env: input.env ?? process.env,
+    clientVersion: input.clientVersion ?? '0.0.0',
+    warn,
+  });
+  server.manifest = m.manifest;
+  server.declared = m.declared;
+  server.findings.push(...m.findings);
+  server.findings.sort(compareFindings);
   return { tree, server };
 }
 

@@ -3,6 +3,7 @@
  * decided by the caller (only on a TTY, and never with NO_COLOR).
  */
 import type { Finding, Severity } from '../model.js';
+import type { ServerManifest } from '../manifest/types.js';
 import type { Report } from '../pipeline/vet.js';
 
 export interface TextOptions {
@@ -45,10 +46,26 @@ export function renderText(report: Report, o: TextOptions): string {
         `  integrity ${s.package.integrity ?? 'n/a'}; ${plural(st.downloaded, 'tarball')} downloaded and verified, ${st.fromCache} from cache`,
       ),
     );
+    if (s.manifest) lines.push(paint('gray', `  ${manifestLine(s.manifest)}`));
     for (const f of s.findings)
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function manifestLine(m: ServerManifest): string {
+  const counts = [
+    plural(m.tools.length, 'tool'),
+    plural(m.prompts.length, 'prompt'),
+    plural(m.resources.length, 'resource'),
+    plural(m.resourceTemplates.length, 'resource template'),
+  ].join(', ');
+  const how = m.source === 'introspection' ? 'introspected' : 'static (package files and code, not a running server)';
+  const c = m.containment;
+  const sandbox = c
+    ? `; sandbox: allow-listed env, temporary HOME, ${c.network === 'namespace' ? `no network (${c.networkTool ?? 'namespace'})` : 'network NOT isolated'}, ${c.timeoutMs} ms timeout`
+    : '';
+  return `manifest ${how}: ${counts}${sandbox}`;
 }
 
 function plural(n: number, word: string): string {
