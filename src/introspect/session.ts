@@ -90,7 +90,7 @@ export async function capture(
   let onClose: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new SessionError(`no answer to ${stage} within ${timeoutMs} ms (timed out)`)),
+      () => reject(new SessionError(`no answer to ${stage} within ${timeoutMs} ms (timed out)${garbageHint(transport)}`)),
       remaining(),
     );
   });
@@ -129,10 +129,13 @@ function describeExit(t: ProcessTransport, stage: string): string {
       ? `exited with code ${t.exit.code}`
       : 'closed the connection';
   const stderr = t.stderr().trim().split('\n').slice(-3).join(' | ').slice(-400);
-  const garbage = t.garbageLines
+  return `the server ${how} before answering ${stage}${stderr ? ` (stderr: ${stderr})` : ''}${garbageHint(t)}`;
+}
+
+function garbageHint(t: ProcessTransport): string {
+  return t.garbageLines
     ? `; it wrote ${t.garbageLines} line(s) to stdout that are not JSON-RPC, e.g. ${JSON.stringify(t.garbage[0])}`
     : '';
-  return `the server ${how} before answering ${stage}${stderr ? ` (stderr: ${stderr})` : ''}${garbage}`;
 }
 
 async function listAll(
