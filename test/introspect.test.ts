@@ -70,6 +70,7 @@ beforeAll(async () => {
       ...mcpFixture('tty'),
       ...mcpFixture('orphan', { vars: { NONCE } }),
       ...mcpFixture('malformed'),
+      ...mcpFixture('tamper'),
     },
   });
   work = await fsp.mkdtemp(path.join(os.tmpdir(), 'mcp-vet-introspect-test-'));
@@ -212,6 +213,26 @@ describe('containment', () => {
     expect(s.manifest!.source).toBe('introspection');
     await new Promise((r) => setTimeout(r, 200));
     expect(processesWith(`fx-orphan-${NONCE}`)).toEqual([]);
+  });
+});
+
+describe('the verified cache', () => {
+  it('a server that writes to its installed files: high finding, cache entry evicted and re-verified next time', async () => {
+    const s = await vet('fx-mcp-tamper');
+    const f = s.findings.find((x) => x.rule === 'introspection-tampered');
+    expect(f).toMatchObject({ severity: 'high', packages: ['fx-mcp-tamper@1.0.0'] });
+    const before = registry.requests.filter((r) => r.path.endsWith('fx-mcp-tamper-1.0.0.tgz')).length;
+    const again = await vet('fx-mcp-tamper');
+    // downloaded again (the evicted entry is gone), and the bytes it ran were the verified ones
+    expect(registry.requests.filter((r) => r.path.endsWith('fx-mcp-tamper-1.0.0.tgz')).length).toBe(before + 1);
+    expect(again.stats.fromCache).toBe(0);
+  });
+
+  it('an honest server leaves the cache alone', async () => {
+    await vet('fx-mcp-honest');
+    const s = await vet('fx-mcp-honest');
+    expect(s.stats.fromCache).toBe(1);
+    expect(rules(s)).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import type { ResolvedPackage, ResolvedTree } from '../model.js';
 import type { PackageDeclarations } from '../manifest/declarations.js';
 import type { Containment, ServerManifest } from '../manifest/types.js';
 import { compareCaptures } from './compare.js';
-import { layOut } from './layout.js';
+import { layOut, tampered } from './layout.js';
 import { planLaunch, type ClientEntry } from './launch.js';
 import { spawnSandboxed, type Sandboxed } from './sandbox.js';
 import { capture, SessionError, type Capture } from './session.js';
@@ -36,6 +36,8 @@ export interface IntrospectInput {
   entry?: ClientEntry;
   /** The parent environment: only its allow-listed variables reach the server. */
   env: NodeJS.ProcessEnv;
+  /** Where the temporary folder goes: inside the cache, so files can be hard-linked (default: os.tmpdir()). */
+  workRoot?: string;
   /** Per launch. */
   timeoutMs?: number;
   maxOutputBytes?: number;
@@ -50,8 +52,16 @@ export type IntrospectOutcome =
       changes: string[];
       /** Items that break the MCP schema (also in manifest.warnings). */
       malformed: string[];
+      tampered?: string[];
     }
-  | { ok: false; reason: string; containment?: Containment; launch?: ServerManifest['launch'] };
+  | {
+      ok: false;
+      reason: string;
+      containment?: Containment;
+      launch?: ServerManifest['launch'];
+      /** name@version of packages whose cached files the server changed (their entries were evicted). */
+      tampered?: string[];
+    };
 
 /** Two clients: ourselves, then one that looks like a popular agent (servers may target those). */
 export function clientInfos(version: string): [{ name: string; version: string }, { name: string; version: string }] {
@@ -64,13 +74,25 @@ export function clientInfos(version: string): [{ name: string; version: string }
 export async function introspectServer(input: IntrospectInput): Promise<IntrospectOutcome> {
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = input.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'mcp-vet-introspect-')));
+  const parent = input.workRoot ?? os.tmpdir();
+  await mkdir(parent, { recursive: true });
+  const root = await realpath(await mkdtemp(path.join(parent, 'mcp-vet-introspect-')));
+  let layout: Awaited<ReturnType<typeof layOut>> | undefined;
+  let launchedAt: number | undefined;
+  const ids = new Map<string, string>();
+  let outcome: IntrospectOutcome | undefined;
+  const finish = (o: IntrospectOutcome): IntrospectOutcome => (outcome = o);
   try {
     const dirs = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp') };
     const workDir = path.join(root, 'work');
     const treeDir = path.join(root, 'tree');
     await Promise.all([dirs.home, dirs.tmp, workDir].map((d) => mkdir(d, { recursive: true })));
-    const { serverDir } = await layOut(input.tree, treeDir, input.extractedDir);
+    layout = await layOut(input.tree, treeDir, async (p) => {
+      const dir = await input.extractedDir(p);
+      ids.set(dir, `${p.name}@${p.version}`);
+      return dir;
+    });
+    const { serverDir } = layout;
 
     const plan = planLaunch({ declarations: input.declarations, packageDir: serverDir, workDir, entry: input.entry });
     if ('error' in plan) return { ok: false, reason: `cannot start the server: ${plan.error}` };
@@ -98,8 +120,9 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
       });
 
     const [infoA, infoB] = clientInfos(input.clientVersion);
+    launchedAt = Date.now();
     const first = await runOnce(infoA);
-    if (!first.ok) return { ok: false, reason: scrub(first.reason), containment: first.containment, launch };
+    if (!first.ok) return finish({ ok: false, reason: scrub(first.reason), containment: first.containment, launch });
     const second = await runOnce(infoB);
     const warnings = [...first.capture.warnings];
     let changes: string[] = [];
@@ -134,10 +157,19 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
       };
     }
     const malformed = c.warnings.filter((w) => /^(tools|prompts|resources)[/ ]|^initialize:/.test(w));
-    return { ok: true, manifest: deepScrub(manifest, scrub), changes, malformed: malformed.map(scrub) };
+    return finish({ ok: true, manifest: deepScrub(manifest, scrub), changes, malformed: malformed.map(scrub) });
   } catch (err) {
-    return { ok: false, reason: `introspection could not run: ${(err as Error)?.message ?? String(err)}` };
+    return finish({ ok: false, reason: `introspection could not run: ${(err as Error)?.message ?? String(err)}` });
   } finally {
+    if (layout && launchedAt !== undefined) {
+      // The server may have written through a hard link into the verified cache: evict any entry
+      // it touched, so no later run trusts those bytes.
+      const dirs = await tampered(layout.linked, launchedAt).catch(() => [...layout!.linked.keys()]);
+      if (dirs.length) {
+        await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }).catch(() => undefined)));
+        if (outcome) outcome.tampered = dirs.map((d) => ids.get(d) ?? path.basename(d));
+      }
+    }
     await rm(root, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
   }
 }
@@ -165,7 +197,7 @@ async function launchAndCapture(o: {
   sb.child.once('error', () => undefined);
   const transport = new ProcessTransport(sb.child, { maxOutputBytes: o.maxOutputBytes, maxMessageBytes: MAX_MESSAGE_BYTES }, sb.kill);
   try {
-    await transport.start();
+    // the SDK client starts the transport in connect()
     const c = await capture(transport, o.clientInfo, o.timeoutMs);
     if (transport.garbageLines) {
       c.warnings.push(

@@ -99,7 +99,6 @@ export async function capture(
   const closed = new Promise<never>((_, reject) => {
     onClose = () => reject(new SessionError(describeExit(transport, stage)));
   });
-  const prevClose = transport.onclose;
   try {
     const result = work().catch((err: unknown) => {
       if (err instanceof SessionError) throw err;
@@ -107,6 +106,8 @@ export async function capture(
       if (transport.exit || transport.overflow) throw new SessionError(describeExit(transport, stage));
       throw new SessionError(`${stage} failed: ${(err as Error)?.message ?? String(err)}`);
     });
+    // connect() has installed the SDK's handler by now (synchronously); chain ours after it
+    const prevClose = transport.onclose;
     transport.onclose = () => {
       prevClose?.();
       onClose?.();

@@ -15,6 +15,8 @@ export interface ManifestStageInput {
   serverDir: string;
   extractedDir: (p: ResolvedPackage) => Promise<string>;
   introspect: boolean;
+  /** Parent of the temporary folder (inside the cache, so the tree can be hard-linked). */
+  workRoot?: string;
   timeoutMs?: number;
   entry?: ClientEntry;
   env: NodeJS.ProcessEnv;
@@ -65,6 +67,7 @@ export async function manifestStage(input: ManifestStageInput): Promise<Manifest
       entry: input.entry,
       env: input.env,
       timeoutMs: input.timeoutMs,
+      workRoot: input.workRoot,
       clientVersion: input.clientVersion,
     });
     const containment = outcome.ok ? outcome.manifest.containment : outcome.containment;
@@ -72,6 +75,15 @@ export async function manifestStage(input: ManifestStageInput): Promise<Manifest
       input.warn(
         `${root.name}@${root.version} was started without network isolation (unprivileged user namespaces are not available here, or MCP_VET_NETNS=0): it could reach the network while being introspected`,
       );
+    }
+    if (outcome.tampered?.length) {
+      findings.push({
+        rule: 'introspection-tampered',
+        severity: 'high',
+        message: `${root.name}@${root.version} changed installed package files while it was running (${outcome.tampered.join(', ')}); their cache entries were evicted`,
+        ...about,
+        packages: outcome.tampered,
+      });
     }
     if (outcome.ok) {
       if (outcome.changes.length) {

@@ -43,7 +43,11 @@ export class ProcessTransport implements Transport {
     private readonly onOverflow: () => void,
   ) {}
 
+  private started = false;
+
   async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
     const { child } = this;
     child.stdout?.on('data', (chunk: Buffer) => this.onStdout(chunk));
     child.stderr?.on('data', (chunk: Buffer) => {

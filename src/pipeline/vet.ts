@@ -179,6 +179,7 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
     serverDir: await extractedDir(tree.root),
     extractedDir,
     introspect: input.introspect ?? true,
+    workRoot: join(input.cacheDir, 'tmp'),
     timeoutMs: input.introspectTimeoutMs,
     entry: input.clientEntry,
     env: input.env ?? process.env,
