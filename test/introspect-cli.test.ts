@@ -48,8 +48,21 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CLI, ...args, '--registry', registry.url, '--cache-dir', path.join(dir, 'cache'), '--userconfig', path.join(dir, 'npmrc')],
-      { cwd: dir, env: { PATH: process.env.PATH, HOME: os.homedir(), NO_COLOR: '1', ...SECRETS, ...env }, timeout: 25_000 },
+      [
+        CLI,
+        ...args,
+        '--registry',
+        registry.url,
+        '--cache-dir',
+        path.join(dir, 'cache'),
+        '--userconfig',
+        path.join(dir, 'npmrc'),
+      ],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: os.homedir(), NO_COLOR: '1', ...SECRETS, ...env },
+        timeout: 25_000,
+      },
     );
     let stdout = '';
     let stderr = '';
@@ -65,10 +78,15 @@ describe('mcp-vet vet (introspection on by default)', () => {
     const json = await cli(['vet', 'fx-mcp-honest', '--format', 'json']);
     expect(json.code, json.stderr).toBe(0);
     const report = JSON.parse(json.stdout);
-    expect(report.servers[0].manifest).toMatchObject({ source: 'introspection', serverInfo: { name: 'fx-honest' } });
+    expect(report.servers[0].manifest).toMatchObject({
+      source: 'introspection',
+      serverInfo: { name: 'fx-honest' },
+    });
     expect(report.servers[0].manifest.tools).toHaveLength(3);
     const text = await cli(['vet', 'fx-mcp-honest', '--format', 'text']);
-    expect(text.stdout).toMatch(/manifest introspected: 3 tools, 1 prompt, 1 resource, 1 resource template; sandbox: allow-listed env, temporary HOME, (no network \(unshare\)|network NOT isolated), 10000 ms timeout/);
+    expect(text.stdout).toMatch(
+      /manifest introspected: 3 tools, 1 prompt, 1 resource, 1 resource template; sandbox: allow-listed env, temporary HOME, (no network \(unshare\)|network NOT isolated), 10000 ms timeout/,
+    );
   });
 
   it('secrets in the parent environment never reach the server', async () => {
@@ -81,7 +99,9 @@ describe('mcp-vet vet (introspection on by default)', () => {
   it('bait-and-switch: reject with exit 1', async () => {
     const r = await cli(['vet', 'fx-mcp-switch', '--format', 'text']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/HIGH {5}manifest-changed-between-launches: fx-mcp-switch@1\.0\.0 showed the model something else/);
+    expect(r.stdout).toMatch(
+      /HIGH {5}manifest-changed-between-launches: fx-mcp-switch@1\.0\.0 showed the model something else/,
+    );
   });
 
   it('a crashing server: medium finding, static fallback, approve at the default threshold', async () => {

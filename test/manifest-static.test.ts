@@ -44,7 +44,11 @@ describe('tool registrations in code', () => {
       '.tool(name, description, shape, cb) and .tool(name, cb)',
       `server.tool('add', 'Adds numbers', { a: z.number(), b: z.number() }, async () => ({}));\nserver.tool('ping', async () => ({}));`,
       [
-        { name: 'add', description: 'Adds numbers', inputSchema: { type: 'object', properties: { a: {}, b: {} } } },
+        {
+          name: 'add',
+          description: 'Adds numbers',
+          inputSchema: { type: 'object', properties: { a: {}, b: {} } },
+        },
         { name: 'ping' },
       ],
     ],
@@ -168,7 +172,13 @@ describe('declarations', () => {
           entry_point: 'server/index.js',
           mcp_config: {
             command: 'node',
-            args: ['${__dirname}/server/index.js', '--root', '${user_config.root}', '--mode', '${user_config.mode}'],
+            args: [
+              '${__dirname}/server/index.js',
+              '--root',
+              '${user_config.root}',
+              '--mode',
+              '${user_config.mode}',
+            ],
             env: { API_KEY: '${user_config.api_key}' },
           },
         },
@@ -205,7 +215,10 @@ describe('declarations', () => {
       declarations: d,
       packageDir: '/t/pkg',
       workDir: '/t/work',
-      entry: { args: ['--verbose', '/home/me/project', '${input:token}'], env: { GITHUB_TOKEN: 'ghp_real', MODE: 'ro' } },
+      entry: {
+        args: ['--verbose', '/home/me/project', '${input:token}'],
+        env: { GITHUB_TOKEN: 'ghp_real', MODE: 'ro' },
+      },
     });
     expect(plan).toMatchObject({
       args: ['--verbose', '/t/work', 'mcp-vet-placeholder'],

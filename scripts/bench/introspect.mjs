@@ -32,7 +32,8 @@ async function fixtureRegistry(dir) {
   await writeFile(join(pkgDir, 'server.js'), code);
   await writeFile(join(pkgDir, 'package.json'), JSON.stringify(manifest));
   const chunks = [];
-  for await (const c of tar.c({ gzip: true, portable: true, cwd: join(dir, 'src') }, ['package'])) chunks.push(c);
+  for await (const c of tar.c({ gzip: true, portable: true, cwd: join(dir, 'src') }, ['package']))
+    chunks.push(c);
   const tgz = Buffer.concat(chunks);
   await mkdir(join(dir, 'reg', 'tarballs', 'fx-mcp-honest'), { recursive: true });
   await mkdir(join(dir, 'reg', 'packuments'), { recursive: true });
@@ -43,7 +44,9 @@ async function fixtureRegistry(dir) {
     JSON.stringify({
       name: 'fx-mcp-honest',
       'dist-tags': { latest: '1.0.0' },
-      versions: { '1.0.0': { ...manifest, dist: { tarball: '/fx-mcp-honest/-/fx-mcp-honest-1.0.0.tgz', integrity } } },
+      versions: {
+        '1.0.0': { ...manifest, dist: { tarball: '/fx-mcp-honest/-/fx-mcp-honest-1.0.0.tgz', integrity } },
+      },
     }),
   );
   return serveFolder(join(dir, 'reg'));
@@ -73,7 +76,13 @@ export async function run(opts = {}) {
   const results = [];
   try {
     for (const c of cases) {
-      const common = ['--format', 'json', '--cache-dir', join(work, 'cache'), ...(c.registry ? ['--registry', c.registry] : [])];
+      const common = [
+        '--format',
+        'json',
+        '--cache-dir',
+        join(work, 'cache'),
+        ...(c.registry ? ['--registry', c.registry] : []),
+      ];
       const first = await runCli(['vet', c.spec, ...common], work); // cold: fills the cache
       if (first.code !== 0 && first.code !== 1) {
         results.push({ spec: c.spec, error: first.err.trim().split('\n').pop() });
@@ -125,7 +134,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     offline: values.offline,
   });
   console.log(`introspection cost, median of ${r.runs} warm runs (vet with − vet --no-introspect)\n`);
-  console.log('| server | packages | source | tools | network | vet warm | --no-introspect | introspection |');
+  console.log(
+    '| server | packages | source | tools | network | vet warm | --no-introspect | introspection |',
+  );
   console.log('|---|---:|---|---:|---|---:|---:|---:|');
   for (const x of r.results) {
     if (x.error) console.log(`| ${x.spec} | error: ${x.error} |`);

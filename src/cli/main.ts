@@ -161,7 +161,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       introspectTimeoutMs !== undefined &&
       (!/^\d+$/.test(timeoutText!) || introspectTimeoutMs < 100 || introspectTimeoutMs > 600_000)
     ) {
-      throw usageError(`--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`);
+      throw usageError(
+        `--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`,
+      );
     }
 
     const result = await vetPackage({

@@ -45,7 +45,8 @@ export function compareCaptures(a: Capture, b: Capture): string[] {
       if (!second.has(id)) out.push(`${list}: "${id}" only in the first launch`);
       else if (second.get(id) !== text) out.push(`${list}: "${id}" differs`);
     }
-    for (const id of second.keys()) if (!first.has(id)) out.push(`${list}: "${id}" only in the second launch`);
+    for (const id of second.keys())
+      if (!first.has(id)) out.push(`${list}: "${id}" only in the second launch`);
     if (!out.some((d) => d.startsWith(`${list}:`)) && canonical(a[list]) !== canonical(b[list])) {
       out.push(`${list}: order differs`);
     }

@@ -64,7 +64,9 @@ export type IntrospectOutcome =
     };
 
 /** Two clients: ourselves, then one that looks like a popular agent (servers may target those). */
-export function clientInfos(version: string): [{ name: string; version: string }, { name: string; version: string }] {
+export function clientInfos(
+  version: string,
+): [{ name: string; version: string }, { name: string; version: string }] {
   return [
     { name: 'mcp-vet', version },
     { name: 'claude-code', version: '2.0.0' },
@@ -94,7 +96,12 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
     });
     const { serverDir } = layout;
 
-    const plan = planLaunch({ declarations: input.declarations, packageDir: serverDir, workDir, entry: input.entry });
+    const plan = planLaunch({
+      declarations: input.declarations,
+      packageDir: serverDir,
+      workDir,
+      entry: input.entry,
+    });
     if ('error' in plan) return { ok: false, reason: `cannot start the server: ${plan.error}` };
     const scrub = scrubber(root);
     const launch = {
@@ -103,7 +110,11 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
     };
     const kind = await scriptKind(plan.file);
     if (kind === 'missing') {
-      return { ok: false, reason: `cannot start the server: ${launch.args[0] ?? launch.command} does not exist in the package`, launch };
+      return {
+        ok: false,
+        reason: `cannot start the server: ${launch.args[0] ?? launch.command} does not exist in the package`,
+        launch,
+      };
     }
     if (kind === 'exec') await chmod(plan.file, 0o755);
     const runOnce = (clientInfo: { name: string; version: string }) =>
@@ -122,7 +133,8 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
     const [infoA, infoB] = clientInfos(input.clientVersion);
     launchedAt = Date.now();
     const first = await runOnce(infoA);
-    if (!first.ok) return finish({ ok: false, reason: scrub(first.reason), containment: first.containment, launch });
+    if (!first.ok)
+      return finish({ ok: false, reason: scrub(first.reason), containment: first.containment, launch });
     const second = await runOnce(infoB);
     const warnings = [...first.capture.warnings];
     let changes: string[] = [];
@@ -157,9 +169,17 @@ export async function introspectServer(input: IntrospectInput): Promise<Introspe
       };
     }
     const malformed = c.warnings.filter((w) => /^(tools|prompts|resources)[/ ]|^initialize:/.test(w));
-    return finish({ ok: true, manifest: deepScrub(manifest, scrub), changes, malformed: malformed.map(scrub) });
+    return finish({
+      ok: true,
+      manifest: deepScrub(manifest, scrub),
+      changes,
+      malformed: malformed.map(scrub),
+    });
   } catch (err) {
-    return finish({ ok: false, reason: `introspection could not run: ${(err as Error)?.message ?? String(err)}` });
+    return finish({
+      ok: false,
+      reason: `introspection could not run: ${(err as Error)?.message ?? String(err)}`,
+    });
   } finally {
     if (layout && launchedAt !== undefined) {
       // The server may have written through a hard link into the verified cache: evict any entry
@@ -195,7 +215,11 @@ async function launchAndCapture(o: {
     else sb.child.once('close', () => resolve());
   });
   sb.child.once('error', () => undefined);
-  const transport = new ProcessTransport(sb.child, { maxOutputBytes: o.maxOutputBytes, maxMessageBytes: MAX_MESSAGE_BYTES }, sb.kill);
+  const transport = new ProcessTransport(
+    sb.child,
+    { maxOutputBytes: o.maxOutputBytes, maxMessageBytes: MAX_MESSAGE_BYTES },
+    sb.kill,
+  );
   try {
     // the SDK client starts the transport in connect()
     const c = await capture(transport, o.clientInfo, o.timeoutMs);
@@ -206,7 +230,10 @@ async function launchAndCapture(o: {
     }
     return { ok: true, capture: c, containment: sb.containment };
   } catch (err) {
-    const reason = err instanceof SessionError ? err.message : `introspection failed: ${(err as Error)?.message ?? String(err)}`;
+    const reason =
+      err instanceof SessionError
+        ? err.message
+        : `introspection failed: ${(err as Error)?.message ?? String(err)}`;
     return { ok: false, reason, containment: sb.containment };
   } finally {
     sb.kill();

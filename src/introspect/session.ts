@@ -90,7 +90,12 @@ export async function capture(
   let onClose: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new SessionError(`no answer to ${stage} within ${timeoutMs} ms (timed out)${garbageHint(transport)}`)),
+      () =>
+        reject(
+          new SessionError(
+            `no answer to ${stage} within ${timeoutMs} ms (timed out)${garbageHint(transport)}`,
+          ),
+        ),
       remaining(),
     );
   });

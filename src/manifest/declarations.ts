@@ -103,7 +103,10 @@ export async function readDeclarations(dir: string): Promise<PackageDeclarations
   if (server) out.serverJson = parseServerJson(server, problems);
   const mcpb = await readJson(dir, 'manifest.json', problems);
   // manifest.json is a common name; only an object that looks like an MCPB manifest counts
-  if (mcpb && (mcpb.manifest_version !== undefined || mcpb.dxt_version !== undefined || isRecord(mcpb.server)))
+  if (
+    mcpb &&
+    (mcpb.manifest_version !== undefined || mcpb.dxt_version !== undefined || isRecord(mcpb.server))
+  )
     out.mcpb = parseMcpb(mcpb, problems);
   out.problems = problems;
   return out;
@@ -174,11 +177,14 @@ function str(v: unknown): string | undefined {
 }
 
 export function parseServerJson(doc: Record<string, unknown>, problems: string[]): ServerJson {
-  const snake = JSON.stringify(doc).match(/"(registry_type|registry_name|environment_variables|package_arguments|runtime_arguments|is_required)"/);
+  const snake = JSON.stringify(doc).match(
+    /"(registry_type|registry_name|environment_variables|package_arguments|runtime_arguments|is_required)"/,
+  );
   const out: ServerJson = { schema: snake ? 'snake_case' : 'camelCase', packages: [] };
   if (typeof doc.name === 'string') out.name = doc.name;
   // the oldest drafts nest the version: version_detail.version
-  const version = str(doc.version) ?? (isRecord(doc.version_detail) ? str(doc.version_detail.version) : undefined);
+  const version =
+    str(doc.version) ?? (isRecord(doc.version_detail) ? str(doc.version_detail.version) : undefined);
   if (version) out.version = version;
   if (doc.packages === undefined) return out;
   if (!Array.isArray(doc.packages)) {
@@ -195,7 +201,11 @@ export function parseServerJson(doc: Record<string, unknown>, problems: string[]
     const sp: ServerJsonPackage = {
       runtimeArguments: args(field(p, 'runtimeArguments'), `${where}.runtimeArguments`, problems),
       packageArguments: args(field(p, 'packageArguments'), `${where}.packageArguments`, problems),
-      environmentVariables: envVars(field(p, 'environmentVariables'), `${where}.environmentVariables`, problems),
+      environmentVariables: envVars(
+        field(p, 'environmentVariables'),
+        `${where}.environmentVariables`,
+        problems,
+      ),
     };
     // 2025-09: registryType + identifier; 2025-07: registry_type/registry_name + identifier or name
     const registryType = str(field(p, 'registryType')) ?? str(p.registry_name);
@@ -283,11 +293,13 @@ export function parseMcpb(doc: Record<string, unknown>, problems: string[]): Mcp
     if (typeof s.entry_point === 'string') out.entryPoint = s.entry_point;
     if (isRecord(s.mcp_config)) {
       const c = s.mcp_config;
-      if (typeof c.command !== 'string') problems.push('manifest.json: server.mcp_config.command is not a string');
+      if (typeof c.command !== 'string')
+        problems.push('manifest.json: server.mcp_config.command is not a string');
       else {
         const argv = Array.isArray(c.args) ? c.args.filter((a): a is string => typeof a === 'string') : [];
         const env: Record<string, string> = {};
-        if (isRecord(c.env)) for (const [k, v] of Object.entries(c.env)) if (typeof v === 'string') env[k] = v;
+        if (isRecord(c.env))
+          for (const [k, v] of Object.entries(c.env)) if (typeof v === 'string') env[k] = v;
         out.mcpConfig = { command: c.command, args: argv, env };
       }
     }

@@ -37,7 +37,8 @@ type AnyNode = any;
 export async function extractFromPackage(dir: string): Promise<StaticExtraction> {
   const out: StaticExtraction = { tools: [], prompts: [], warnings: [], filesScanned: 0 };
   const files = (await listJs(dir, '')).sort();
-  if (files.length > MAX_FILES) out.warnings.push(`only the first ${MAX_FILES} of ${files.length} JavaScript files were scanned`);
+  if (files.length > MAX_FILES)
+    out.warnings.push(`only the first ${MAX_FILES} of ${files.length} JavaScript files were scanned`);
   const seen = new Set<string>();
   for (const rel of files.slice(0, MAX_FILES)) {
     const file = path.join(dir, rel);
@@ -117,7 +118,8 @@ export function extractFromSource(code: string): {
   simple(ast, {
     CallExpression(n: AnyNode) {
       const callee = n.callee;
-      if (callee?.type !== 'MemberExpression' || callee.computed || callee.property?.type !== 'Identifier') return;
+      if (callee?.type !== 'MemberExpression' || callee.computed || callee.property?.type !== 'Identifier')
+        return;
       const method: string = callee.property.name;
       const args: AnyNode[] = n.arguments;
       if (method === 'registerTool' || method === 'registerPrompt') {
@@ -136,14 +138,19 @@ export function extractFromSource(code: string): {
         const name = literal(args[0], bindings);
         if (typeof name !== 'string' || args.length < 2) return;
         const last = args[args.length - 1];
-        if (last?.type !== 'ArrowFunctionExpression' && last?.type !== 'FunctionExpression' && last?.type !== 'Identifier')
+        if (
+          last?.type !== 'ArrowFunctionExpression' &&
+          last?.type !== 'FunctionExpression' &&
+          last?.type !== 'Identifier'
+        )
           return;
         const item: Record<string, unknown> = { name };
         const middle = args.slice(1, -1).map((a) => literal(a, bindings));
         if (typeof middle[0] === 'string') item.description = middle.shift();
         if (isObj(middle[0])) {
           const schemaKey = method === 'tool' ? 'inputSchema' : 'arguments';
-          item[schemaKey] = method === 'tool' ? { type: 'object', properties: middle.shift() } : middle.shift();
+          item[schemaKey] =
+            method === 'tool' ? { type: 'object', properties: middle.shift() } : middle.shift();
         }
         if (method === 'tool' && isObj(middle[0])) item.annotations = middle.shift();
         (method === 'tool' ? tools : prompts).push(item);
@@ -155,9 +162,14 @@ export function extractFromSource(code: string): {
             : schema?.type === 'MemberExpression' && schema.property?.type === 'Identifier'
               ? schema.property.name
               : '';
-        const kind = /ListToolsRequestSchema/.test(which) ? 'tools' : /ListPromptsRequestSchema/.test(which) ? 'prompts' : '';
+        const kind = /ListToolsRequestSchema/.test(which)
+          ? 'tools'
+          : /ListPromptsRequestSchema/.test(which)
+            ? 'prompts'
+            : '';
         if (!kind || !args[1]) return;
-        for (const item of listedItems(args[1], kind, bindings)) (kind === 'tools' ? tools : prompts).push(item);
+        for (const item of listedItems(args[1], kind, bindings))
+          (kind === 'tools' ? tools : prompts).push(item);
       }
     },
   });
@@ -165,7 +177,11 @@ export function extractFromSource(code: string): {
 }
 
 /** Object literals in `{ <kind>: [...] }` anywhere inside a handler function. */
-function listedItems(handler: AnyNode, kind: string, bindings: Map<string, AnyNode>): Record<string, unknown>[] {
+function listedItems(
+  handler: AnyNode,
+  kind: string,
+  bindings: Map<string, AnyNode>,
+): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   simple(handler, {
     ObjectExpression(o: AnyNode) {
@@ -201,7 +217,8 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 function propKey(p: AnyNode): string | undefined {
-  if (p.computed) return p.key?.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : undefined;
+  if (p.computed)
+    return p.key?.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : undefined;
   if (p.key?.type === 'Identifier') return p.key.name;
   if (p.key?.type === 'Literal') return String(p.key.value);
   return undefined;
@@ -220,7 +237,11 @@ function value(n: AnyNode, bindings: Map<string, AnyNode>, depth: number): unkno
       return n.regex ? UNKNOWN : n.value;
     case 'TemplateLiteral':
       return n.quasis
-        .map((q: AnyNode, i: number) => (q.value.cooked ?? q.value.raw) + (i < n.expressions.length ? templatePart(n.expressions[i], bindings, depth) : ''))
+        .map(
+          (q: AnyNode, i: number) =>
+            (q.value.cooked ?? q.value.raw) +
+            (i < n.expressions.length ? templatePart(n.expressions[i], bindings, depth) : ''),
+        )
         .join('');
     case 'BinaryExpression': {
       if (n.operator !== '+') return UNKNOWN;
@@ -231,7 +252,8 @@ function value(n: AnyNode, bindings: Map<string, AnyNode>, depth: number): unkno
         : UNKNOWN;
     }
     case 'UnaryExpression':
-      if (n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number') return -n.argument.value;
+      if (n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number')
+        return -n.argument.value;
       if (n.operator === '!' && n.argument.type === 'Literal') return !n.argument.value;
       return UNKNOWN;
     case 'ArrayExpression': {
@@ -288,7 +310,8 @@ function zodLike(n: AnyNode, bindings: Map<string, AnyNode>, depth: number): unk
   let shape: Record<string, unknown> = {};
   while (cur?.type === 'CallExpression' && cur.callee?.type === 'MemberExpression') {
     const m = cur.callee.property?.name;
-    if (m === 'describe' && description === undefined) description = value(cur.arguments[0], bindings, depth + 1);
+    if (m === 'describe' && description === undefined)
+      description = value(cur.arguments[0], bindings, depth + 1);
     if (cur.callee.object?.type === 'Identifier' && cur.callee.object.name === 'z') {
       isZod = true;
       if (m === 'object' && cur.arguments[0]?.type === 'ObjectExpression') {

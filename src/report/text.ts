@@ -60,7 +60,8 @@ function manifestLine(m: ServerManifest): string {
     plural(m.resources.length, 'resource'),
     plural(m.resourceTemplates.length, 'resource template'),
   ].join(', ');
-  const how = m.source === 'introspection' ? 'introspected' : 'static (package files and code, not a running server)';
+  const how =
+    m.source === 'introspection' ? 'introspected' : 'static (package files and code, not a running server)';
   const c = m.containment;
   const sandbox = c
     ? `; sandbox: allow-listed env, temporary HOME, ${c.network === 'namespace' ? `no network (${c.networkTool ?? 'namespace'})` : 'network NOT isolated'}, ${c.timeoutMs} ms timeout`

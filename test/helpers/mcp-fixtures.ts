@@ -19,7 +19,10 @@ export interface McpFixtureOptions {
   version?: string;
 }
 
-export function mcpFixture(name: string, o: McpFixtureOptions = {}): Record<string, Record<string, FixtureVersion>> {
+export function mcpFixture(
+  name: string,
+  o: McpFixtureOptions = {},
+): Record<string, Record<string, FixtureVersion>> {
   let script = readFileSync(path.join(DIR, `${name}.js`), 'utf8');
   for (const [k, v] of Object.entries(o.vars ?? {})) script = script.split(`__${k}__`).join(v);
   const core = readFileSync(path.join(DIR, '_mini-mcp.js'), 'utf8');
