@@ -28,6 +28,10 @@ export interface StaticExtraction {
 
 const MAX_FILES = 400;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Bundled servers ship megabytes of JS; a static guess is not worth more than this. */
+const TIME_BUDGET_MS = 2000;
+const PREFILTER =
+  /\.(registerTool|registerPrompt|tool|prompt)\(\s*["'`\w]|setRequestHandler\(\s*[\w$.]*List(Tools|Prompts)RequestSchema/;
 const JS = /\.(c|m)?js$/;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- ESTree nodes from acorn are untyped here */
@@ -40,6 +44,7 @@ export async function extractFromPackage(dir: string): Promise<StaticExtraction>
   if (files.length > MAX_FILES)
     out.warnings.push(`only the first ${MAX_FILES} of ${files.length} JavaScript files were scanned`);
   const seen = new Set<string>();
+  const deadline = Date.now() + TIME_BUDGET_MS;
   for (const rel of files.slice(0, MAX_FILES)) {
     const file = path.join(dir, rel);
     const st = await stat(file);
@@ -48,7 +53,12 @@ export async function extractFromPackage(dir: string): Promise<StaticExtraction>
       continue;
     }
     const code = await readFile(file, 'utf8');
-    if (!/registerTool|\.tool\(|tools\s*:|registerPrompt|\.prompt\(/.test(code)) continue;
+    if (!/\.(registerTool|registerPrompt|tool|prompt)\(|List(Tools|Prompts)RequestSchema/.test(code))
+      continue;
+    if (Date.now() > deadline) {
+      out.warnings.push(`stopped after ${TIME_BUDGET_MS} ms; ${rel} and later files were not scanned`);
+      break;
+    }
     out.filesScanned++;
     const r = extractFromSource(code);
     if (r.error) out.warnings.push(`${rel}: not parsed (${r.error})`);
@@ -106,73 +116,74 @@ export function extractFromSource(code: string): {
       return { tools: [], prompts: [], error: (err as Error).message };
     }
   }
-  // top-level-ish bindings: `const X = {…}` / `const TOOLS = […]` anywhere in the file
+  // One pass: remember `const X = …` bindings and candidate calls, resolve the calls afterwards
+  // (a binding may be declared after the call that uses it).
   const bindings = new Map<string, AnyNode>();
+  const calls: AnyNode[] = [];
   simple(ast, {
     VariableDeclarator(n: AnyNode) {
       if (n.id?.type === 'Identifier' && n.init && !bindings.has(n.id.name)) bindings.set(n.id.name, n.init);
     },
+    CallExpression(n: AnyNode) {
+      const callee = n.callee;
+      if (callee?.type === 'MemberExpression' && !callee.computed && CALLS.has(callee.property?.name))
+        calls.push(n);
+    },
   });
   const tools: Record<string, unknown>[] = [];
   const prompts: Record<string, unknown>[] = [];
-  simple(ast, {
-    CallExpression(n: AnyNode) {
-      const callee = n.callee;
-      if (callee?.type !== 'MemberExpression' || callee.computed || callee.property?.type !== 'Identifier')
-        return;
-      const method: string = callee.property.name;
-      const args: AnyNode[] = n.arguments;
-      if (method === 'registerTool' || method === 'registerPrompt') {
-        const name = literal(args[0], bindings);
-        if (typeof name !== 'string') return;
-        const config = literal(args[1], bindings);
-        const item: Record<string, unknown> = { name, ...(isObj(config) ? config : {}) };
-        // a raw zod shape ({ a: z.string() }) stands for an object schema with those properties
-        for (const k of ['inputSchema', 'outputSchema', 'argsSchema']) {
-          const sch = item[k];
-          if (isObj(sch) && sch.type === undefined) item[k] = { type: 'object', properties: sch };
-        }
-        (method === 'registerTool' ? tools : prompts).push(item);
-      } else if (method === 'tool' || method === 'prompt') {
-        // .tool(name, description?, paramsSchema?, annotations?, cb): the callback is last
-        const name = literal(args[0], bindings);
-        if (typeof name !== 'string' || args.length < 2) return;
-        const last = args[args.length - 1];
-        if (
-          last?.type !== 'ArrowFunctionExpression' &&
-          last?.type !== 'FunctionExpression' &&
-          last?.type !== 'Identifier'
-        )
-          return;
-        const item: Record<string, unknown> = { name };
-        const middle = args.slice(1, -1).map((a) => literal(a, bindings));
-        if (typeof middle[0] === 'string') item.description = middle.shift();
-        if (isObj(middle[0])) {
-          const schemaKey = method === 'tool' ? 'inputSchema' : 'arguments';
-          item[schemaKey] =
-            method === 'tool' ? { type: 'object', properties: middle.shift() } : middle.shift();
-        }
-        if (method === 'tool' && isObj(middle[0])) item.annotations = middle.shift();
-        (method === 'tool' ? tools : prompts).push(item);
-      } else if (method === 'setRequestHandler') {
-        const schema = args[0];
-        const which =
-          schema?.type === 'Identifier'
-            ? schema.name
-            : schema?.type === 'MemberExpression' && schema.property?.type === 'Identifier'
-              ? schema.property.name
-              : '';
-        const kind = /ListToolsRequestSchema/.test(which)
-          ? 'tools'
-          : /ListPromptsRequestSchema/.test(which)
-            ? 'prompts'
-            : '';
-        if (!kind || !args[1]) return;
-        for (const item of listedItems(args[1], kind, bindings))
-          (kind === 'tools' ? tools : prompts).push(item);
+  for (const n of calls) {
+    const method: string = n.callee.property.name;
+    const args: AnyNode[] = n.arguments;
+    if (method === 'registerTool' || method === 'registerPrompt') {
+      const name = literal(args[0], bindings);
+      if (typeof name !== 'string') continue;
+      const config = literal(args[1], bindings);
+      const item: Record<string, unknown> = { name, ...(isObj(config) ? config : {}) };
+      // a raw zod shape ({ a: z.string() }) stands for an object schema with those properties
+      for (const k of ['inputSchema', 'outputSchema', 'argsSchema']) {
+        const sch = item[k];
+        if (isObj(sch) && sch.type === undefined) item[k] = { type: 'object', properties: sch };
       }
-    },
-  });
+      (method === 'registerTool' ? tools : prompts).push(item);
+    } else if (method === 'tool' || method === 'prompt') {
+      // .tool(name, description?, paramsSchema?, annotations?, cb): the callback is last
+      const name = literal(args[0], bindings);
+      if (typeof name !== 'string' || args.length < 2) continue;
+      const last = args[args.length - 1];
+      if (
+        last?.type !== 'ArrowFunctionExpression' &&
+        last?.type !== 'FunctionExpression' &&
+        last?.type !== 'Identifier'
+      )
+        continue;
+      const item: Record<string, unknown> = { name };
+      const middle = args.slice(1, -1).map((a) => literal(a, bindings));
+      if (typeof middle[0] === 'string') item.description = middle.shift();
+      if (isObj(middle[0])) {
+        const schemaKey = method === 'tool' ? 'inputSchema' : 'arguments';
+        item[schemaKey] = method === 'tool' ? { type: 'object', properties: middle.shift() } : middle.shift();
+      }
+      if (method === 'tool' && isObj(middle[0])) item.annotations = middle.shift();
+      (method === 'tool' ? tools : prompts).push(item);
+    } else {
+      const schema = args[0];
+      const which =
+        schema?.type === 'Identifier'
+          ? schema.name
+          : schema?.type === 'MemberExpression' && schema.property?.type === 'Identifier'
+            ? schema.property.name
+            : '';
+      const kind = /ListToolsRequestSchema/.test(which)
+        ? 'tools'
+        : /ListPromptsRequestSchema/.test(which)
+          ? 'prompts'
+          : '';
+      if (!kind || !args[1]) continue;
+      for (const item of listedItems(args[1], kind, bindings))
+        (kind === 'tools' ? tools : prompts).push(item);
+    }
+  }
   return { tools, prompts };
 }
 
@@ -211,6 +222,7 @@ function listedItems(
 }
 
 const UNKNOWN = Symbol('unknown');
+const CALLS = new Set(['registerTool', 'registerPrompt', 'tool', 'prompt', 'setRequestHandler']);
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
