@@ -5,20 +5,20 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-5AQ3KEFL.js";
-import "./chunks/chunk-YIUDD3ZI.js";
+} from "./chunks/chunk-PYLD3CTB.js";
+import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
-import "./chunks/chunk-VJI5B3FE.js";
-import "./chunks/chunk-DDKUXUZB.js";
-import "./chunks/chunk-6IDTF7BY.js";
-import "./chunks/chunk-2G3PDGGM.js";
+import "./chunks/chunk-HOGLSIB3.js";
+import "./chunks/chunk-GGYBWKUX.js";
+import "./chunks/chunk-Z72EFVUK.js";
+import "./chunks/chunk-XRPK5ZNP.js";
 import {
   EXIT,
   VetError,
   describeError,
   exitCodeFor
 } from "./chunks/chunk-OI56ITB4.js";
-import "./chunks/chunk-POUB5ADG.js";
+import "./chunks/chunk-ESI7J6K4.js";
 
 // src/cli/main.ts
 import { access, writeFile } from "node:fs/promises";
@@ -72,6 +72,7 @@ function renderText(report, o) {
       );
     }
     if (s.permissions) lines.push(...permissionLines(s.permissions).map((l) => `  ${l}`));
+    if (s.manifest) lines.push(paint("gray", `  ${manifestLine(s.manifest)}`));
     for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
       for (const d of details(f)) lines.push(paint("gray", `           ${d}`));
@@ -135,6 +136,18 @@ function permissionLines(p) {
   }
   return out;
 }
+function manifestLine(m) {
+  const counts = [
+    plural(m.tools.length, "tool"),
+    plural(m.prompts.length, "prompt"),
+    plural(m.resources.length, "resource"),
+    plural(m.resourceTemplates.length, "resource template")
+  ].join(", ");
+  const how = m.source === "introspection" ? "introspected" : "static (package files and code, not a running server)";
+  const c = m.containment;
+  const sandbox = c ? `; sandbox: allow-listed env, temporary HOME, ${c.network === "namespace" ? `no network (${c.networkTool ?? "namespace"})` : "network NOT isolated"}, ${c.timeoutMs} ms timeout` : "";
+  return `manifest ${how}: ${counts}${sandbox}`;
+}
 function line(f) {
   const path = Array.isArray(f.path) && f.path.length > 1 ? `  [${f.path.join(" › ")}]` : "";
   return `${f.rule}: ${sanitize(f.message)}${path}`;
@@ -150,7 +163,7 @@ var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
-              [--no-capabilities]
+              [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -177,6 +190,9 @@ Options:
                         exit 3) or warn (report it and decide on the rest)
   --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
   --no-capabilities     vet: skip the static analysis of what the code can do
+  --no-introspect       do not start the server; read its tools from package files and code only
+  --introspect-timeout MS
+                        per launch of the server when introspecting (default 10000)
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -198,6 +214,8 @@ var OPTIONS = {
   "on-unavailable": { type: "string" },
   policy: { type: "string" },
   "no-capabilities": { type: "boolean" },
+  "no-introspect": { type: "boolean" },
+  "introspect-timeout": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -217,7 +235,9 @@ var PER_COMMAND = {
     "no-vulns",
     "on-unavailable",
     "policy",
-    "no-capabilities"
+    "no-capabilities",
+    "no-introspect",
+    "introspect-timeout"
   ]),
   sbom: /* @__PURE__ */ new Set([
     "registry",
@@ -293,6 +313,13 @@ async function run(argv, io) {
     const cacheDir = resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env));
     const policy = command === "vet" ? await loadPolicy(values.policy, io) : void 0;
     const vulnSource = command === "vet" && !values["no-vulns"] ? await vulnSourceFor(values, io, cacheDir) : void 0;
+    const timeoutText = values["introspect-timeout"];
+    const introspectTimeoutMs = timeoutText === void 0 ? void 0 : Number(timeoutText);
+    if (introspectTimeoutMs !== void 0 && (!/^\d+$/.test(timeoutText) || introspectTimeoutMs < 100 || introspectTimeoutMs > 6e5)) {
+      throw usageError(
+        `--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`
+      );
+    }
     const result = await vetPackage({
       spec,
       registry: values.registry,
@@ -306,11 +333,15 @@ async function run(argv, io) {
       capabilities: !values["no-capabilities"],
       warn,
       vulnSource,
-      onUnavailable
+      onUnavailable,
+      manifest: command === "vet",
+      introspect: !values["no-introspect"],
+      introspectTimeoutMs,
+      clientVersion: VERSION
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-BVTZF5WK.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-2IKG6NX7.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,
@@ -346,7 +377,7 @@ async function run(argv, io) {
   }
 }
 async function loadPolicy(flag, io) {
-  const { loadPolicyFile } = await import("./chunks/suppressions-ERT2LNHE.js");
+  const { loadPolicyFile } = await import("./chunks/suppressions-M5AU2AGR.js");
   if (flag) return loadPolicyFile(resolve(io.cwd, flag), flag);
   const implicit = join(io.cwd, ".mcp-vet.yml");
   try {
@@ -360,8 +391,8 @@ async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
   const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
   const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
-  const { makeVulnSource } = await import("./chunks/select-PKWZVCQI.js");
-  const { loadNpmConfig } = await import("./chunks/npmrc-XIC2E5L3.js");
+  const { makeVulnSource } = await import("./chunks/select-272QZKHM.js");
+  const { loadNpmConfig } = await import("./chunks/npmrc-DLKDM3QA.js");
   return makeVulnSource({
     osvUrl,
     osvDb: osvDb ? resolve(io.cwd, osvDb) : void 0,

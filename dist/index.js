@@ -3,25 +3,25 @@ import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
   buildSbom
-} from "./chunks/chunk-WPPFEXB2.js";
+} from "./chunks/chunk-RYSQPWPD.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-ZP27VTZH.js";
+} from "./chunks/chunk-2GDMNKKO.js";
 import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-5AQ3KEFL.js";
-import "./chunks/chunk-YIUDD3ZI.js";
+} from "./chunks/chunk-PYLD3CTB.js";
+import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
 import {
   loadNpmConfig
-} from "./chunks/chunk-VJI5B3FE.js";
-import "./chunks/chunk-DDKUXUZB.js";
-import "./chunks/chunk-6IDTF7BY.js";
+} from "./chunks/chunk-HOGLSIB3.js";
+import "./chunks/chunk-GGYBWKUX.js";
+import "./chunks/chunk-Z72EFVUK.js";
 import {
   loadPolicyFile
-} from "./chunks/chunk-2G3PDGGM.js";
+} from "./chunks/chunk-XRPK5ZNP.js";
 import {
   VetError,
   describeError
@@ -30,7 +30,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-POUB5ADG.js";
+} from "./chunks/chunk-ESI7J6K4.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19721,7 +19721,8 @@ async function run() {
         projectDir: workspace,
         warn: (m) => warning(escapeCommand(m)),
         vulnSource,
-        onUnavailable
+        onUnavailable,
+        clientVersion: VERSION
       });
       servers.push(result.server);
       const file = `${result.tree.root.name.replace("/", "__")}@${result.tree.root.version}.cdx.json`;

@@ -98,9 +98,12 @@ async function vet(
   const cwd = await fsp.mkdtemp(path.join(work, 'cwd-'));
   await fsp.writeFile(path.join(cwd, '.npmrc'), '');
   if (o.policy !== undefined) await fsp.writeFile(path.join(cwd, '.mcp-vet.yml'), o.policy);
+  // this file is about advisories: the other stages are covered elsewhere and would add findings
   return runCli(
     [
       ...args,
+      '--no-introspect',
+      '--no-capabilities',
       '--registry',
       registry.url,
       '--userconfig',

@@ -81,6 +81,8 @@ interface RunOptions {
   /** Appended as `--registry URL` when set. */
   registry?: TestRegistry;
   env?: Record<string, string>;
+  /** Start the server (`vet` only). Off here: these fixtures are package trees, not runnable servers. */
+  introspect?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ async function cli(args: string[], o: RunOptions = {}): Promise<RunResult> {
   const argv = [
     CLI,
     ...args,
+    ...(args[0] === 'vet' && !o.introspect ? ['--no-introspect'] : []),
     ...(o.registry ? ['--registry', o.registry.url] : []),
     '--cache-dir',
     box.cacheDir,

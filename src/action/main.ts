@@ -76,6 +76,7 @@ export async function run(): Promise<void> {
         warn: (m) => core.warning(escapeCommand(m)),
         vulnSource,
         onUnavailable,
+        clientVersion: VERSION,
       });
       servers.push(result.server);
       const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;

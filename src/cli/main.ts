@@ -29,7 +29,7 @@ const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an 
 Usage:
   mcp-vet vet <spec> [--registry URL] [--format json|text] [--sbom FILE] [--reproducible] [--cache-dir DIR]
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
-              [--no-capabilities]
+              [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet --version | --help
 
@@ -56,6 +56,9 @@ Options:
                         exit 3) or warn (report it and decide on the rest)
   --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
   --no-capabilities     vet: skip the static analysis of what the code can do
+  --no-introspect       do not start the server; read its tools from package files and code only
+  --introspect-timeout MS
+                        per launch of the server when introspecting (default 10000)
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -78,6 +81,8 @@ const OPTIONS = {
   'on-unavailable': { type: 'string' },
   policy: { type: 'string' },
   'no-capabilities': { type: 'boolean' },
+  'no-introspect': { type: 'boolean' },
+  'introspect-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -99,6 +104,8 @@ const PER_COMMAND: Record<string, Set<string>> = {
     'on-unavailable',
     'policy',
     'no-capabilities',
+    'no-introspect',
+    'introspect-timeout',
   ]),
   sbom: new Set([
     'registry',
@@ -180,6 +187,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const policy = command === 'vet' ? await loadPolicy(values.policy, io) : undefined;
     const vulnSource =
       command === 'vet' && !values['no-vulns'] ? await vulnSourceFor(values, io, cacheDir) : undefined;
+    const timeoutText = values['introspect-timeout'];
+    const introspectTimeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
+    if (
+      introspectTimeoutMs !== undefined &&
+      (!/^\d+$/.test(timeoutText!) || introspectTimeoutMs < 100 || introspectTimeoutMs > 600_000)
+    ) {
+      throw usageError(
+        `--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`,
+      );
+    }
 
     const result = await vetPackage({
       spec,
@@ -195,6 +212,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       warn,
       vulnSource,
       onUnavailable,
+      manifest: command === 'vet',
+      introspect: !values['no-introspect'],
+      introspectTimeoutMs,
+      clientVersion: VERSION,
     });
     const sbomFile = command === 'sbom' ? values.output : values.sbom;
     if (command === 'sbom' || sbomFile) {

@@ -43,6 +43,19 @@ export interface ServerManifest {
   launch?: { command: string; args: string[] };
   /** Problems met while capturing (a list call that failed, a tool that was malformed, …). */
   warnings?: string[];
+  /**
+   * Set only when a second launch (another `clientInfo`, same HOME) showed the model something
+   * else: what that launch showed, so the tool-text scanner can review both.
+   */
+  relaunch?: {
+    clientInfo: { name: string; version: string };
+    serverInfo?: Record<string, unknown>;
+    instructions?: string;
+    tools: McpTool[];
+    prompts: McpPrompt[];
+    resources: McpResource[];
+    resourceTemplates: McpResourceTemplate[];
+  };
 }
 
 /** A finding about text the model can see. `pointer` is a JSON pointer into the tool (RFC 6901). */

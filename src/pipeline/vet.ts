@@ -23,6 +23,9 @@ import { limiter } from '../util/limit.js';
 import { applySuppressions, type Suppression } from '../policy/suppressions.js';
 import { checkVulnerabilities, type OnUnavailable, type VulnSummary } from '../vuln/check.js';
 import type { VulnSource } from '../vuln/source.js';
+import type { ClientEntry } from '../introspect/index.js';
+import type { DeclaredSummary } from '../introspect/stage.js';
+import type { ServerManifest } from '../manifest/types.js';
 
 export interface VetInput {
   spec: string;
@@ -46,6 +49,16 @@ export interface VetInput {
   permissions?: boolean;
   /** The client-config entry that launches the server, for its declared permissions. */
   configEntry?: ConfigEntry;
+  /** Read what the server shows the model at all (default true; `sbom` skips it). */
+  manifest?: boolean;
+  /** Start the server in a sandbox and record what it shows the model (default true). */
+  introspect?: boolean;
+  /** Per launch (default 10 s). */
+  introspectTimeoutMs?: number;
+  /** The server's args/env from its client config entry (launcher stripped). */
+  clientEntry?: ClientEntry;
+  /** mcp-vet's version, sent as clientInfo. */
+  clientVersion?: string;
 }
 
 export interface DependencyEntry {
@@ -77,6 +90,10 @@ export interface ServerReport {
   stats: { packages: number; skipped: number; bundled: number; downloaded: number; fromCache: number };
   /** Declared permissions and the capabilities of the code (src/capabilities). */
   permissions?: Permissions;
+  /** What the server shows the model: introspected, or static when introspection was skipped or failed. */
+  manifest?: ServerManifest;
+  /** What the package declares about itself (bin, mcpName, server.json inputs, MCPB user_config). */
+  declared?: DeclaredSummary;
 }
 
 export interface VetResult {
@@ -178,7 +195,37 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
             configEntry: input.configEntry,
           }),
         );
-  const [v, surface] = await Promise.all([vulns, permissions]);
+  // what the server shows the model: needs every file, re-extracted offline from verified tarballs
+  const extractedDir = async (p: ResolvedPackage): Promise<string> =>
+    (
+      await fetchPackage(
+        { name: p.name, version: p.version, integrity: p.integrity!, resolved: p.resolved! },
+        {
+          cacheDir: input.cacheDir,
+          registryOptions: { ...client.registryOptions, registry: client.registryFor(p.name) },
+          limits: input.limits,
+          extract: 'full',
+        },
+      )
+    ).dir;
+  const manifest =
+    input.manifest === false
+      ? undefined
+      : import('../introspect/stage.js').then(async ({ manifestStage }) =>
+          manifestStage({
+            tree,
+            serverDir: await extractedDir(tree.root),
+            extractedDir,
+            introspect: input.introspect ?? true,
+            workRoot: join(input.cacheDir, 'tmp'),
+            timeoutMs: input.introspectTimeoutMs,
+            entry: input.clientEntry,
+            env: input.env ?? process.env,
+            clientVersion: input.clientVersion ?? '0.0.0',
+            warn,
+          }),
+        );
+  const [v, surface, m] = await Promise.all([vulns, permissions, manifest]);
   if (v) {
     server.findings.push(...v.findings);
     server.vulnerabilities = v.summary;
@@ -194,6 +241,11 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
   if (surface) {
     server.permissions = surface.permissions;
     server.findings.push(...surface.findings);
+  }
+  if (m) {
+    server.manifest = m.manifest;
+    server.declared = m.declared;
+    server.findings.push(...m.findings);
   }
   server.findings.sort(compareFindings);
   return { tree, server };

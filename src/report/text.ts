@@ -5,6 +5,7 @@
 import type { Permissions } from '../capabilities/surface.js';
 import type { Capability } from '../capabilities/types.js';
 import type { Finding, Severity } from '../model.js';
+import type { ServerManifest } from '../manifest/types.js';
 import type { Report } from '../pipeline/vet.js';
 
 export interface TextOptions {
@@ -65,6 +66,7 @@ export function renderText(report: Report, o: TextOptions): string {
       );
     }
     if (s.permissions) lines.push(...permissionLines(s.permissions).map((l) => `  ${l}`));
+    if (s.manifest) lines.push(paint('gray', `  ${manifestLine(s.manifest)}`));
     for (const f of s.findings.filter((x) => !x.suppressed)) {
       lines.push(`  ${paint(sevColor[f.severity], f.severity.toUpperCase().padEnd(8))} ${line(f)}`);
       for (const d of details(f)) lines.push(paint('gray', `           ${d}`));
@@ -136,6 +138,22 @@ function permissionLines(p: Permissions): string[] {
     out.push(`declared (${d.sources.join(', ')}): ${declared.length ? declared.join(', ') : 'nothing'}`);
   }
   return out;
+}
+
+function manifestLine(m: ServerManifest): string {
+  const counts = [
+    plural(m.tools.length, 'tool'),
+    plural(m.prompts.length, 'prompt'),
+    plural(m.resources.length, 'resource'),
+    plural(m.resourceTemplates.length, 'resource template'),
+  ].join(', ');
+  const how =
+    m.source === 'introspection' ? 'introspected' : 'static (package files and code, not a running server)';
+  const c = m.containment;
+  const sandbox = c
+    ? `; sandbox: allow-listed env, temporary HOME, ${c.network === 'namespace' ? `no network (${c.networkTool ?? 'namespace'})` : 'network NOT isolated'}, ${c.timeoutMs} ms timeout`
+    : '';
+  return `manifest ${how}: ${counts}${sandbox}`;
 }
 
 function line(f: Finding): string {

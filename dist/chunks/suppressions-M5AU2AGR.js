@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __mcpVetCreateRequire } from 'node:module';
+const require = __mcpVetCreateRequire(import.meta.url);
+import {
+  applySuppressions,
+  isExpired,
+  loadPolicyFile,
+  parsePolicy
+} from "./chunk-XRPK5ZNP.js";
+import "./chunk-OI56ITB4.js";
+import "./chunk-ESI7J6K4.js";
+export {
+  applySuppressions,
+  isExpired,
+  loadPolicyFile,
+  parsePolicy
+};
