@@ -12,7 +12,7 @@
 import type { Severity } from '../model.js';
 import type { ServerManifest, ToolTextFinding } from '../manifest/types.js';
 import { findEncoded, type EncodedRun } from './decode.js';
-import { maxSeverity, rank, semanticSignals, type Signal, type TextContext } from './text-rules.js';
+import { maxSeverity, rank, readsAsInstruction, semanticSignals, type Signal, type TextContext } from './text-rules.js';
 import {
   controlReport,
   decodeZeroWidthBinary,
@@ -196,10 +196,12 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
     for (const r of runs) {
       const via = item.via ? `${item.via} → ${r.kind}` : r.kind;
       const found = semanticSignals(r.decoded, ctx);
+      // an encoded order is the attack; an encoded "Hello world" in a codec tool's docs is not
+      const order = readsAsInstruction(r.decoded);
       carriers.push({
         rule: 'encoded-payload',
-        severity: 'high',
-        confidence: 'medium',
+        severity: order ? 'medium' : 'low',
+        confidence: order ? 'medium' : 'low',
         message: `${via} text that decodes to: "${makeVisible(r.decoded, 120)}"`,
         at: item.depth === 0 ? r.start : 0,
       });

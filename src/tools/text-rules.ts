@@ -110,10 +110,10 @@ const CONCEAL_RES: RegExp[] = [
   /\b(?:do not|don't|never|without)\s+(?:\w+\s+){0,3}?(?:tell|telling|inform|informing|mention|mentioning|notify|notifying|alert|alerting|show|showing|reveal|revealing|disclose|disclosing|surface|surfacing|display|displaying|describe|describing|explain|explaining|report|reporting|let|warn|warning|repeat|repeating|echo|print)\b[^.;\n]{0,80}?\b(?:the user|users|the human|the operator|anyone)\b(?!'s)/i,
   /\bwithout (?:telling|informing|notifying|mentioning|alerting|warning|showing)\b/i,
   /\b(?:not|never)\s+be\s+(?:mentioned|shown|disclosed|revealed|told|surfaced|displayed|reported|visible)\b/i,
-  /\bthe user (?:must|should|may|need) (?:not|never) (?:know|see|notice|find out|be (?:told|informed|aware))\b/i,
+  /\b(?:user|person|human|customer|operator|they)\b[^.;\n]{0,40}?\b(?:must|should|may|need|will|shall) (?:not|never) (?:know|see|notice|find out|learn|reali[sz]e|be (?:told|informed|aware))\b/i,
   /\b(?:hide|conceal|keep)\s+(?:\w+\s+){0,3}(?:from the user|secret|hidden|confidential)\b/i,
   /\b(?:no need|not necessary) to (?:show|tell|inform|mention|display|explain|report)\b[^.;\n]{0,60}\b(?:user|them)\b/i,
-  /\bsilently\s+(?:call|run|read|send|include|add|append|attach|use|execute|pass|forward|copy|upload|post|invoke|fetch)\b/i,
+  /\b(?:silently|quietly|secretly|covertly|discreetly)\s+(?:call|run|read|send|include|add|append|attach|use|execute|pass|forward|copy|upload|post|invoke|fetch)\b/i,
   /\b(?:run|do|execute|perform|call|send) (?:it|this|them|that) (?:silently|quietly|secretly|covertly)\b/i,
   /\b(?:do not|don't|never) (?:print|show|echo|display|mention|include|repeat) (?:\w+ ){0,6}?(?:in|to) (?:your|the) (?:replies|reply|responses?|answers?|output to the user)\b/i,
   /\b(?:do not|don't|never) surface\b/i,
@@ -131,6 +131,7 @@ const CONSENT_RES: RegExp[] = [
   /\bblanket (?:permission|approval|consent)\b/i,
   /\bnot something to ask the user about\b/i,
   /\bdo (?:it|this) without\b/i,
+  /\bskip(?:ping)? (?:the |any |all )?(?:user )?(?:confirmation|approval|review|consent)\b/i,
 ];
 const OVERRIDE_RES: RegExp[] = [
   /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|earlier|above|preceding|other|system|safety|user'?s?|original|initial|existing)\b(?:\s+[\w-]+){0,3}?\s+(?:instructions?|prompts?|guidance|rules|guidelines|directions|messages|filters|polic(?:y|ies)|requests?|constraints)\b/i,
@@ -163,12 +164,15 @@ const TRIGGER_RES: RegExp[] = [
     'gi',
   ),
   /\b(?:when(?:ever)?|if|before|after)\s+(?:any|another|other|a|the)\s+(?:\w+\s+){0,3}?tools?\b[^.;\n]{0,60}?\b(?:is|are|gets?)\s+(?:used|called|available|invoked|run)\b/gi,
-  new RegExp(String.raw`\bwhen(?:ever)?\s+(${TOOL_ID})\s+is\s+(?:available|used|called|present)\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:when(?:ever)?|if)\s+(?:an?\s+|the\s+)?(${TOOL_ID})(?:\s+tool)?\s+(?:is\s+(?:available|used|called|present)|exists|is\s+installed)\b`,
+    'gi',
+  ),
 ];
 const SCOPE_RE =
   /\b(?:any|another|other|every)\s+(?:\w+\s+){0,2}?(?:tools?|servers?)\b|\bfrom the [\w-]+ server\b|\bother servers?\b|\bin this session\b|\blater\b/i;
 const MANIPULATE_RE =
-  /\balso (?:post|send|cc|bcc|copy|forward|add|include|upload|run|call|execute|create|share)\b|\bsubstitute\b|\bredirect\b|\bbcc\b|\b(?:must|should|shall) (?:always )?be (?:set|changed|replaced) to\b|\bfirst run\b|\breplace\b[^.;\n]{0,40}\bwith\b|\binstead\b/i;
+  /\balso be (?:copied|sent|forwarded|cc'?d|bcc'?d|posted|shared)\b|\balso (?:post|send|cc|bcc|copy|forward|add|include|upload|run|call|execute|create|share)\b|\bsubstitute\b|\bredirect\b|\bbcc\b|\b(?:must|should|shall) (?:always )?be (?:set|changed|replaced) to\b|\bfirst run\b|\breplace\b[^.;\n]{0,40}\bwith\b|\binstead\b/i;
 const DISPARAGE_RE =
   /\b(?:stale|outdated|fabricated|broken|unreliable|compromised|deprecated|insecure|buggy|malicious|fake|must not be used|should not be used|currently unavailable|are unavailable)\b/i;
 const AVOID_TOOL_RE = new RegExp(String.raw`\b(?:do not|don't|never)\s+(?:use|call|invoke)\s+(${TOOL_ID})`, 'gi');
@@ -371,3 +375,13 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
 const ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 export const rank = (s: Severity): number => ORDER.indexOf(s);
 export const maxSeverity = (a: Severity, b: Severity): Severity => (rank(a) >= rank(b) ? a : b);
+
+const ANY_ORDER = set(`read send call run execute add include attach put append copy paste post upload ignore
+  follow use write delete remove create open fetch forward email set change replace pass provide tell say do
+  make give return reply answer respond`);
+
+/** True when the text gives an order (an imperative sentence) or addresses the model. */
+export function readsAsInstruction(text: string): boolean {
+  if (MARKER_RES.some((re) => re.test(text))) return true;
+  return sentences(maskQuotes(text)).some((s) => directiveVerbs(s.text, ANY_ORDER).length > 0);
+}
