@@ -34,6 +34,8 @@ const DECODE_DEPTH = 3;
 /** Descriptions longer than this are unusual; far longer is a way to bury a sentence. */
 const LONG_TEXT = 4000;
 const HUGE_TEXT = 100_000;
+/** Semantic rules and decoders read at most this much of one string (carriers read all of it). */
+const ANALYSE_MAX = 256 * 1024;
 
 type Confidence = ToolTextFinding['confidence'];
 
@@ -183,8 +185,9 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
     });
   }
 
-  // ---- the de-obfuscated text and what it tells the model
-  const clean = normalizeForAnalysis(text);
+  // ---- the de-obfuscated text and what it tells the model (bounded: past ANALYSE_MAX the
+  // text is flagged as overlong at medium anyway, and no honest description comes near it)
+  const clean = normalizeForAnalysis(text.length > ANALYSE_MAX ? text.slice(0, ANALYSE_MAX) : text);
   const signals = semanticSignals(clean, ctx);
 
   // ---- encoded payloads, decoded and re-scanned
@@ -243,7 +246,7 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
       rule: 'overlong-text',
       severity: raw.length > HUGE_TEXT ? 'medium' : 'low',
       confidence: 'low',
-      message: `${raw.length} characters: far past a normal description (long text can bury an instruction)`,
+      message: `${raw.length} characters: far past a normal description (long text can bury an instruction)${raw.length > ANALYSE_MAX ? `; only the first ${ANALYSE_MAX} were read for instructions` : ''}`,
       at: 0,
     });
   }

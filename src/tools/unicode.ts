@@ -154,6 +154,19 @@ export function invisibleReport(text: string): InvisibleReport {
     firstAt: -1,
   };
   const cps = Array.from(text, (c) => c.codePointAt(0)!);
+  // nearest visible neighbour on each side, precomputed so long runs stay linear
+  const prevVisible: (number | undefined)[] = new Array(cps.length);
+  const nextVisible: (number | undefined)[] = new Array(cps.length);
+  let last: number | undefined;
+  for (let k = 0; k < cps.length; k++) {
+    prevVisible[k] = last;
+    if (!isInvisible(cps[k]!)) last = cps[k];
+  }
+  last = undefined;
+  for (let k = cps.length - 1; k >= 0; k--) {
+    nextVisible[k] = last;
+    if (!isInvisible(cps[k]!)) last = cps[k];
+  }
   let offset = 0;
   let run = 0;
   let runStart = 0;
@@ -169,13 +182,8 @@ export function invisibleReport(text: string): InvisibleReport {
       }
       r.total++;
       if (r.firstAt < 0) r.firstAt = offset;
-      // the nearest visible neighbours, skipping other invisible characters
-      let p = k - 1;
-      while (p >= 0 && isInvisible(cps[p]!)) p--;
-      let n = k + 1;
-      while (n < cps.length && isInvisible(cps[n]!)) n++;
-      const prev = cps[p];
-      const next = cps[n];
+      const prev = prevVisible[k];
+      const next = nextVisible[k];
       if (isLatinLetter(prev) && isLatinLetter(next)) r.inLatinWords++;
       else if (cp === 0x200d && (isEmojiLike(prev) || isEmojiLike(next))) r.emoji++;
       else if (
