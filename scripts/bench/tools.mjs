@@ -81,8 +81,18 @@ export async function run(opts = {}) {
     const real = readJsonl(join(CORPUS, 'real-tools.jsonl'));
     // before and after go in separate files: the same name twice in one list is itself a finding
     const pairs = readJsonl(join(CORPUS, 'rugpull.jsonl'));
-    const rugAfter = pairs.map((r) => ({ id: `${r.id}/after`, label: r.label, class: 'rug-pull-after', tool: r.after }));
-    const rugBefore = pairs.map((r) => ({ id: `${r.id}/before`, label: 'benign', class: 'rug-pull-before', tool: r.before }));
+    const rugAfter = pairs.map((r) => ({
+      id: `${r.id}/after`,
+      label: r.label,
+      class: 'rug-pull-after',
+      tool: r.after,
+    }));
+    const rugBefore = pairs.map((r) => ({
+      id: `${r.id}/before`,
+      label: 'benign',
+      class: 'rug-pull-before',
+      tool: r.before,
+    }));
     const holdout = readJsonl(HOLDOUT);
 
     const runs = {
@@ -109,7 +119,11 @@ export async function run(opts = {}) {
       corpus: score(corpusItems),
       poisonedOnly: score([...runs.poisoned.items, ...runs.hard.items, ...runs.real.items]),
       perClass,
-      real: { tools: real.length, flagged: realFp.length, falsePositives: realFp.map((i) => ({ id: i.id, rules: i.rules })) },
+      real: {
+        tools: real.length,
+        flagged: realFp.length,
+        falsePositives: realFp.map((i) => ({ id: i.id, rules: i.rules })),
+      },
       hardBenign: score(runs.hard.items),
       rugPull: score(rugItems),
       holdout: score(runs.holdout.items),
@@ -136,12 +150,16 @@ function print(r) {
   console.log(`hard-benign flagged: ${r.hardBenign.fp}/${r.hardBenign.benign}\n`);
   console.log('per attack class:');
   for (const [cls, c] of Object.entries(r.perClass).sort()) {
-    console.log(`  ${cls.padEnd(34)} ${String(c.detected).padStart(2)}/${c.n}  ${pct(c.recall)}${c.misses.length ? `  missed: ${c.misses.join(', ')}` : ''}`);
+    console.log(
+      `  ${cls.padEnd(34)} ${String(c.detected).padStart(2)}/${c.n}  ${pct(c.recall)}${c.misses.length ? `  missed: ${c.misses.join(', ')}` : ''}`,
+    );
   }
   const misses = [...r.corpus.misses, ...r.holdout.misses];
   const fps = [...r.corpus.falsePositives, ...r.holdout.falsePositives];
   console.log(`\nmisses: ${misses.length ? misses.join(', ') : 'none'}`);
-  console.log(`false positives: ${fps.length ? fps.map((f) => `${f.id} (${f.rules.join(',')})`).join('; ') : 'none'}`);
+  console.log(
+    `false positives: ${fps.length ? fps.map((f) => `${f.id} (${f.rules.join(',')})`).join('; ') : 'none'}`,
+  );
   console.log(`\ntiming (ms, one CLI process per file): ${JSON.stringify(r.timingMs)}`);
 }
 

@@ -202,21 +202,27 @@ async function scanToolsCommand(
   values: { format?: string; 'fail-on'?: string },
   io: CliIO,
 ): Promise<number> {
-  if (rest.length !== 1) throw usageError(`"scan-tools" takes exactly one FILE (or - for stdin), got ${rest.length}`);
+  if (rest.length !== 1)
+    throw usageError(`"scan-tools" takes exactly one FILE (or - for stdin), got ${rest.length}`);
   const failOn = (values['fail-on'] ?? 'medium') as Severity;
   if (!SEVERITIES.includes(failOn))
     throw usageError(`--fail-on must be info, low, medium, high or critical, not "${values['fail-on']}"`);
   const format = values.format ?? (io.isTTY ? 'text' : 'json');
-  if (format !== 'json' && format !== 'text') throw usageError(`--format must be json or text, not "${format}"`);
+  if (format !== 'json' && format !== 'text')
+    throw usageError(`--format must be json or text, not "${format}"`);
   const file = rest[0]!;
   const label = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
-    text = file === '-' ? await (io.readStdin ?? (() => Promise.resolve('')))() : await readFile(resolve(io.cwd, file), 'utf8');
+    text =
+      file === '-'
+        ? await (io.readStdin ?? (() => Promise.resolve('')))()
+        : await readFile(resolve(io.cwd, file), 'utf8');
   } catch (err) {
     throw new VetError('E_USAGE', `cannot read ${label}: ${(err as Error).message}`, { cause: err });
   }
-  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } = await import('../tools/index.js');
+  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } =
+    await import('../tools/index.js');
   const input = parseToolsInput(text, label);
   const findings = scanTools(input.tools);
   const threshold = SEVERITIES.indexOf(failOn);

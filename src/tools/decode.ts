@@ -43,7 +43,8 @@ export function findEncoded(text: string): EncodedRun[] {
   for (const m of text.matchAll(HEX_ESCAPE_RE)) {
     const bytes = m[0].replace(/\\x/g, '');
     const decoded = utf8(Buffer.from(bytes, 'hex').toString('latin1'));
-    if (isMostlyText(decoded)) runs.push({ kind: 'hex-escape', start: m.index, end: m.index + m[0].length, decoded });
+    if (isMostlyText(decoded))
+      runs.push({ kind: 'hex-escape', start: m.index, end: m.index + m[0].length, decoded });
   }
   for (const m of text.matchAll(PERCENT_RE)) {
     let decoded: string;
@@ -52,12 +53,14 @@ export function findEncoded(text: string): EncodedRun[] {
     } catch {
       continue;
     }
-    if (isMostlyText(decoded)) runs.push({ kind: 'percent', start: m.index, end: m.index + m[0].length, decoded });
+    if (isMostlyText(decoded))
+      runs.push({ kind: 'percent', start: m.index, end: m.index + m[0].length, decoded });
   }
   for (const m of text.matchAll(HEX_RE)) {
     if (m[0].length % 2 !== 0) continue;
     const decoded = utf8(Buffer.from(m[0], 'hex').toString('latin1'));
-    if (isMostlyText(decoded)) runs.push({ kind: 'hex', start: m.index, end: m.index + m[0].length, decoded });
+    if (isMostlyText(decoded))
+      runs.push({ kind: 'hex', start: m.index, end: m.index + m[0].length, decoded });
   }
   for (const m of text.matchAll(BASE64_RE)) {
     const s = m[0];
@@ -66,16 +69,54 @@ export function findEncoded(text: string): EncodedRun[] {
     const raw = decodeBase64(s);
     if (raw === null) continue;
     const decoded = utf8(raw);
-    if (isMostlyText(decoded)) runs.push({ kind: 'base64', start: m.index, end: m.index + s.length, decoded });
+    if (isMostlyText(decoded))
+      runs.push({ kind: 'base64', start: m.index, end: m.index + s.length, decoded });
   }
   runs.push(...findRot13(text));
   return runs;
 }
 
 const COMMON = [
-  'the', 'and', 'you', 'to', 'of', 'a', 'in', 'is', 'it', 'for', 'this', 'that', 'with', 'user', 'file', 'read',
-  'send', 'all', 'your', 'before', 'call', 'tool', 'do', 'not', 'any', 'from', 'then', 'into', 'contents',
-  'instructions', 'ignore', 'also', 'must', 'always', 'when', 'put', 'key', 'keys', 'token', 'password',
+  'the',
+  'and',
+  'you',
+  'to',
+  'of',
+  'a',
+  'in',
+  'is',
+  'it',
+  'for',
+  'this',
+  'that',
+  'with',
+  'user',
+  'file',
+  'read',
+  'send',
+  'all',
+  'your',
+  'before',
+  'call',
+  'tool',
+  'do',
+  'not',
+  'any',
+  'from',
+  'then',
+  'into',
+  'contents',
+  'instructions',
+  'ignore',
+  'also',
+  'must',
+  'always',
+  'when',
+  'put',
+  'key',
+  'keys',
+  'token',
+  'password',
 ];
 const COMMON_SET = new Set(COMMON);
 

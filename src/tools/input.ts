@@ -16,7 +16,8 @@ export interface ToolsInput {
   format: InputFormat;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function lineCol(text: string, offset: number): string {
   const before = text.slice(0, offset);
@@ -29,7 +30,9 @@ function lineCol(text: string, offset: number): string {
 function parseError(text: string, err: unknown): string {
   const msg = (err as Error).message ?? String(err);
   const pos = /position (\d+)/.exec(msg);
-  return pos ? `${msg.replace(/\s*(?:in JSON )?at position \d+.*$/, '')} at ${lineCol(text, Number(pos[1]))}` : msg;
+  return pos
+    ? `${msg.replace(/\s*(?:in JSON )?at position \d+.*$/, '')} at ${lineCol(text, Number(pos[1]))}`
+    : msg;
 }
 
 export function parseToolsInput(text: string, file: string): ToolsInput {
@@ -48,11 +51,17 @@ export function parseToolsInput(text: string, file: string): ToolsInput {
       const holder = isRecord(whole.result) && Array.isArray(whole.result.tools) ? whole.result : whole;
       if (Array.isArray(holder.tools)) return { tools: holder.tools, format: 'tools-list' };
       if ('tools' in holder)
-        throw new VetError('E_USAGE', `${file}: "tools" must be an array, got ${typeof holder.tools}; ${EXPECTED}`);
+        throw new VetError(
+          'E_USAGE',
+          `${file}: "tools" must be an array, got ${typeof holder.tools}; ${EXPECTED}`,
+        );
       // a one-line JSON Lines file holding one tool
       return { tools: [unwrap(whole)], format: 'jsonl' };
     }
-    throw new VetError('E_USAGE', `${file}: the top-level value is ${whole === null ? 'null' : typeof whole}; ${EXPECTED}`);
+    throw new VetError(
+      'E_USAGE',
+      `${file}: the top-level value is ${whole === null ? 'null' : typeof whole}; ${EXPECTED}`,
+    );
   }
   // not one JSON document: JSON Lines, unless the first line is already broken (then it was
   // probably meant as one document, and its own error is the useful one)
@@ -67,7 +76,10 @@ export function parseToolsInput(text: string, file: string): ToolsInput {
     } catch (err) {
       if (tools.length === 0 && /^[[{]/.test(body.trimStart()) && !/^\{.*\}$/.test(line))
         throw new VetError('E_USAGE', `${file}: invalid JSON: ${parseError(body, wholeError)}; ${EXPECTED}`);
-      throw new VetError('E_USAGE', `${file}: line ${i + 1}: invalid JSON (${parseError(line, err).replace(/line 1, /, '')}); ${EXPECTED}`);
+      throw new VetError(
+        'E_USAGE',
+        `${file}: line ${i + 1}: invalid JSON (${parseError(line, err).replace(/line 1, /, '')}); ${EXPECTED}`,
+      );
     }
     if (!isRecord(value))
       throw new VetError(

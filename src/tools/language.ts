@@ -43,20 +43,104 @@ export function maskQuotes(text: string): string {
 }
 
 const FILLERS = new Set([
-  'also', 'then', 'first', 'always', 'please', 'just', 'simply', 'now', 'next', 'additionally', 'silently',
-  'automatically', 'quietly', 'immediately', 'and', 'or', 'but', 'so', 'only', 'instead', 'finally',
-  'afterwards', 'secretly', 'still', 'furthermore', 'likewise', 'assistant', 'agent', 'ai', 'system', 'note',
-  'important', 'mandatory', 'required', 'step', 'to', 'do', 'you', 'must', 'should',
+  'also',
+  'then',
+  'first',
+  'always',
+  'please',
+  'just',
+  'simply',
+  'now',
+  'next',
+  'additionally',
+  'silently',
+  'automatically',
+  'quietly',
+  'immediately',
+  'and',
+  'or',
+  'but',
+  'so',
+  'only',
+  'instead',
+  'finally',
+  'afterwards',
+  'secretly',
+  'still',
+  'furthermore',
+  'likewise',
+  'assistant',
+  'agent',
+  'ai',
+  'system',
+  'note',
+  'important',
+  'mandatory',
+  'required',
+  'step',
+  'to',
+  'do',
+  'you',
+  'must',
+  'should',
 ]);
-const MODALS = new Set(['must', 'should', 'shall', 'always', 'also', 'then', 'first', 'please', 'will', 'kindly']);
+const MODALS = new Set([
+  'must',
+  'should',
+  'shall',
+  'always',
+  'also',
+  'then',
+  'first',
+  'please',
+  'will',
+  'kindly',
+]);
 const ADVERBS = new Set([
-  'additionally', 'also', 'always', 'automatically', 'silently', 'then', 'first', 'immediately', 'now',
-  'quietly', 'secretly', 'simply', 'just', 'still', 'next',
+  'additionally',
+  'also',
+  'always',
+  'automatically',
+  'silently',
+  'then',
+  'first',
+  'immediately',
+  'now',
+  'quietly',
+  'secretly',
+  'simply',
+  'just',
+  'still',
+  'next',
 ]);
-const NEGATIONS = new Set(['not', 'never', "don't", 'dont', 'no', 'cannot', "can't", "won't", 'nor', "doesn't", "isn't"]);
+const NEGATIONS = new Set([
+  'not',
+  'never',
+  "don't",
+  'dont',
+  'no',
+  'cannot',
+  "can't",
+  "won't",
+  'nor',
+  "doesn't",
+  "isn't",
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets']);
 /** Infinitive markers that carry a directive ("you need to send", "make sure to include"). */
-const TO_CARRIERS = new Set(['need', 'have', 'required', 'sure', 'remember', 'asked', 'want', 'needs', 'has', 'got', 'going']);
+const TO_CARRIERS = new Set([
+  'need',
+  'have',
+  'required',
+  'sure',
+  'remember',
+  'asked',
+  'want',
+  'needs',
+  'has',
+  'got',
+  'going',
+]);
 
 export interface VerbHit {
   verb: string;
@@ -91,7 +175,9 @@ export function directiveVerbs(sentence: string, verbs: ReadonlySet<string>): Ve
       const prev = tokens[i - 1]?.w;
       const prev2 = tokens[i - 2]?.w;
       if (verbs.has(w)) {
-        const negated = [tokens[i - 1]?.w, tokens[i - 2]?.w, tokens[i - 3]?.w].some((t) => t && NEGATIONS.has(t));
+        const negated = [tokens[i - 1]?.w, tokens[i - 2]?.w, tokens[i - 3]?.w].some(
+          (t) => t && NEGATIONS.has(t),
+        );
         const passive = prev !== undefined && BE_FORMS.has(prev);
         const directive =
           leading ||

@@ -25,7 +25,9 @@ export function renderToolFindings(file: string, toolCount: number, findings: To
   for (const f of findings) {
     const who = f.tool !== undefined ? ` ${makeVisible(f.tool, 80)}` : '';
     const at = f.index !== undefined ? `[${f.index}]` : f.target ? `[${f.target}]` : '';
-    lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(20)} ${at}${who} ${makeVisible(f.pointer || '/', 120)}`);
+    lines.push(
+      `  ${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(20)} ${at}${who} ${makeVisible(f.pointer || '/', 120)}`,
+    );
     lines.push(`           ${makeVisible(f.message, 300)} (confidence ${f.confidence})`);
     if (f.excerpt) lines.push(`           > ${makeVisible(f.excerpt, 220)}`);
   }

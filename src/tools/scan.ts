@@ -12,7 +12,14 @@
 import type { Severity } from '../model.js';
 import type { ServerManifest, ToolTextFinding } from '../manifest/types.js';
 import { findEncoded, type EncodedRun } from './decode.js';
-import { maxSeverity, rank, readsAsInstruction, semanticSignals, type Signal, type TextContext } from './text-rules.js';
+import {
+  maxSeverity,
+  rank,
+  readsAsInstruction,
+  semanticSignals,
+  type Signal,
+  type TextContext,
+} from './text-rules.js';
 import {
   controlReport,
   decodeZeroWidthBinary,
@@ -58,15 +65,29 @@ function excerptAt(text: string, at: number, prefix = ''): string {
 function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFinding[] {
   const raw = site.text;
   const out: Omit<ToolTextFinding, 'tool' | 'index' | 'target'>[] = [];
-  const push = (rule: string, severity: Severity, confidence: Confidence, message: string, excerpt: string): void => {
+  const push = (
+    rule: string,
+    severity: Severity,
+    confidence: Confidence,
+    message: string,
+    excerpt: string,
+  ): void => {
     out.push({ rule, severity, confidence, message, pointer: site.pointer, excerpt });
   };
   const ctx: TextContext = { kind: site.kind, ownNames };
   const text =
-    site.kind === 'propertyName' || site.kind === 'key' ? raw.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
+    site.kind === 'propertyName' || site.kind === 'key'
+      ? raw.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')
+      : raw;
 
   // ---- carriers (raw text)
-  const carriers: { rule: string; severity: Severity; confidence: Confidence; message: string; at: number }[] = [];
+  const carriers: {
+    rule: string;
+    severity: Severity;
+    confidence: Confidence;
+    message: string;
+    at: number;
+  }[] = [];
   /** Semantic signals found in hidden payloads: reported with where they were hidden. */
   const hiddenSignals: { signal: Signal; source: string; text: string }[] = [];
 
@@ -81,7 +102,8 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
       message: `Unicode Tag-block characters hide text from people but not from the model: "${makeVisible(decoded, 120)}"`,
       at: run.start,
     });
-    for (const s of semanticSignals(decoded, ctx)) hiddenSignals.push({ signal: s, source: 'Tag-block text', text: decoded });
+    for (const s of semanticSignals(decoded, ctx))
+      hiddenSignals.push({ signal: s, source: 'Tag-block text', text: decoded });
   }
 
   const inv = invisibleReport(raw);
@@ -97,7 +119,9 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
         : `a run of ${inv.longestRun} invisible characters (a covert channel)`,
       at: inv.longestRunAt,
     });
-    if (decoded) for (const s of semanticSignals(decoded, ctx)) hiddenSignals.push({ signal: s, source: 'zero-width binary', text: decoded });
+    if (decoded)
+      for (const s of semanticSignals(decoded, ctx))
+        hiddenSignals.push({ signal: s, source: 'zero-width binary', text: decoded });
   } else if (inv.inLatinWords > 0) {
     carriers.push({
       rule: 'invisible-characters',
@@ -214,7 +238,9 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
   }
 
   // ---- markup that renders as nothing
-  for (const m of clean.matchAll(/<!--([\s\S]{0,20000}?)-->|<details\b[^>]{0,200}>([\s\S]{0,20000}?)<\/details>|<(\w+)\b[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|\bhidden\b)[^>]{0,200}>([\s\S]{0,20000}?)<\/\3>/gi)) {
+  for (const m of clean.matchAll(
+    /<!--([\s\S]{0,20000}?)-->|<details\b[^>]{0,200}>([\s\S]{0,20000}?)<\/details>|<(\w+)\b[^>]{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|\bhidden\b)[^>]{0,200}>([\s\S]{0,20000}?)<\/\3>/gi,
+  )) {
     const before = clean.slice(Math.max(0, m.index - 1), m.index);
     if (before === '`') continue; // `<!-- nav -->` quoted as documentation
     const content = (m[1] ?? m[2] ?? m[4] ?? '').trim();
@@ -241,7 +267,10 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
       at: pad.index,
     });
   }
-  if (raw.length > LONG_TEXT && (site.kind === 'description' || site.kind === 'propertyDescription' || site.kind === 'other')) {
+  if (
+    raw.length > LONG_TEXT &&
+    (site.kind === 'description' || site.kind === 'propertyDescription' || site.kind === 'other')
+  ) {
     carriers.push({
       rule: 'overlong-text',
       severity: raw.length > HUGE_TEXT ? 'medium' : 'low',
@@ -258,7 +287,12 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
   for (const c of carriers) {
     let severity = c.severity;
     let message = c.message;
-    if (strong && rank(c.severity) >= rank('medium') && c.rule !== 'overlong-text' && c.rule !== 'hidden-markup') {
+    if (
+      strong &&
+      rank(c.severity) >= rank('medium') &&
+      c.rule !== 'overlong-text' &&
+      c.rule !== 'hidden-markup'
+    ) {
       severity = 'critical';
       message = `${message}; the text carries instructions to the model`;
     }
@@ -271,7 +305,13 @@ function scanString(site: TextSite, ownNames: ReadonlySet<string>): ToolTextFind
   for (const s of signals) push(s.rule, s.severity, s.confidence, s.message, excerptAt(clean, s.at));
   for (const h of hiddenSignals) {
     const severity = rank(h.signal.severity) >= rank('medium') ? 'critical' : h.signal.severity;
-    push(h.signal.rule, severity, h.signal.confidence, `${h.signal.message} (hidden in ${h.source})`, excerptAt(h.text, h.signal.at, `[${h.source}] `));
+    push(
+      h.signal.rule,
+      severity,
+      h.signal.confidence,
+      `${h.signal.message} (hidden in ${h.source})`,
+      excerptAt(h.text, h.signal.at, `[${h.source}] `),
+    );
   }
   return out;
 }
@@ -288,13 +328,17 @@ const DESTINATION_PARAM =
 function isOutsideDestination(v: string): boolean {
   const m = /^(?:https?:\/\/([^/:?#\s]+)|[\w.+-]+@([\w-]+(?:\.[\w-]+)+))/i.exec(v.trim());
   const host = m?.[1] ?? m?.[2];
-  return host !== undefined && !/(?:^|\.)(?:example\.(?:com|org|net)|localhost|test|invalid)$|^127\.|^0\.0\.0\.0$/i.test(host);
+  return (
+    host !== undefined &&
+    !/(?:^|\.)(?:example\.(?:com|org|net)|localhost|test|invalid)$|^127\.|^0\.0\.0\.0$/i.test(host)
+  );
 }
 const WRITE_VERB_NAME =
   /^(?:delete|remove|rm|drop|destroy|purge|wipe|kill|terminate|create|insert|add|update|upsert|write|set|put|post|send|transfer|pay|move|rename|modify|edit|patch|upload|publish|deploy|install|uninstall|exec|execute|run|revoke|grant|reset|overwrite|truncate|merge|push|commit|apply)(?:[_\-.A-Z]|$)/;
 const WRITE_VERB_DESC =
   /^\s*(?:deletes|removes|drops|destroys|purges|wipes|creates|writes|overwrites|sends|posts|transfers|updates|modifies|uploads|publishes|deploys|installs|moves|renames|truncates)\b/i;
-const DESTRUCTIVE_NAME = /^(?:delete|remove|rm|drop|destroy|purge|wipe|kill|terminate|truncate|overwrite|reset)(?:[_\-.A-Z]|$)/;
+const DESTRUCTIVE_NAME =
+  /^(?:delete|remove|rm|drop|destroy|purge|wipe|kill|terminate|truncate|overwrite|reset)(?:[_\-.A-Z]|$)/;
 
 type Partial = Omit<ToolTextFinding, 'tool' | 'index' | 'target'>;
 
@@ -320,15 +364,32 @@ function structureFindings(tool: unknown): { findings: Partial[]; ok: boolean } 
   if (typeof tool.name !== 'string' || tool.name.trim() === '') {
     add('malformed-tool', 'medium', `the tool has no "name" string (got ${describe(tool.name)})`, '/name');
   } else if (!/^[\w.\-/: ]{1,128}$/.test(tool.name)) {
-    add('malformed-tool', 'low', 'the tool name has characters outside [A-Za-z0-9_.-/: ] or is over 128 long', '/name', makeVisible(tool.name, 80));
+    add(
+      'malformed-tool',
+      'low',
+      'the tool name has characters outside [A-Za-z0-9_.-/: ] or is over 128 long',
+      '/name',
+      makeVisible(tool.name, 80),
+    );
   }
   if ('description' in tool && tool.description !== undefined && typeof tool.description !== 'string')
-    add('malformed-tool', 'medium', `"description" must be a string, got ${describe(tool.description)}`, '/description');
+    add(
+      'malformed-tool',
+      'medium',
+      `"description" must be a string, got ${describe(tool.description)}`,
+      '/description',
+    );
   if ('title' in tool && tool.title !== undefined && typeof tool.title !== 'string')
     add('malformed-tool', 'low', `"title" must be a string, got ${describe(tool.title)}`, '/title');
-  if (tool.inputSchema === undefined) add('malformed-tool', 'low', 'the tool has no "inputSchema"', '/inputSchema');
+  if (tool.inputSchema === undefined)
+    add('malformed-tool', 'low', 'the tool has no "inputSchema"', '/inputSchema');
   else if (!isRecord(tool.inputSchema))
-    add('malformed-tool', 'medium', `"inputSchema" must be an object, got ${describe(tool.inputSchema)}`, '/inputSchema');
+    add(
+      'malformed-tool',
+      'medium',
+      `"inputSchema" must be an object, got ${describe(tool.inputSchema)}`,
+      '/inputSchema',
+    );
   return { findings: f, ok: true };
 }
 
@@ -343,7 +404,9 @@ function parameterFindings(tool: Record<string, unknown>): Partial[] {
   const out: Partial[] = [];
   const schema = tool.inputSchema;
   if (!isRecord(schema) || !isRecord(schema.properties)) return out;
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : []);
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : [],
+  );
   for (const [name, prop] of Object.entries(schema.properties)) {
     const desc = isRecord(prop) && typeof prop.description === 'string' ? prop.description : '';
     const pointer = `/inputSchema/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -425,7 +488,9 @@ function dedupe(findings: Partial[]): Partial[] {
       if (rank(f.severity) > rank(cur.f.severity)) cur.f = f;
     }
   }
-  return [...best.values()].map(({ f, more }) => (more > 0 ? { ...f, message: `${f.message} (+${more} more)` } : f));
+  return [...best.values()].map(({ f, more }) =>
+    more > 0 ? { ...f, message: `${f.message} (+${more} more)` } : f,
+  );
 }
 
 /** Findings for one tool-like object (a tool, prompt or resource). */
@@ -440,7 +505,8 @@ function scanObject(obj: unknown, where: Where, isTool: boolean): ToolTextFindin
   if (ok && isRecord(obj)) {
     const own = new Set<string>();
     if (typeof obj.name === 'string') own.add(obj.name).add(obj.name.toLowerCase());
-    const props = isRecord(obj.inputSchema) && isRecord(obj.inputSchema.properties) ? obj.inputSchema.properties : {};
+    const props =
+      isRecord(obj.inputSchema) && isRecord(obj.inputSchema.properties) ? obj.inputSchema.properties : {};
     for (const k of Object.keys(props)) own.add(k).add(k.toLowerCase());
     const walk = walkStrings(obj);
     for (const site of walk.sites) partial.push(...scanString(site, own));
@@ -528,7 +594,8 @@ export function scanManifest(manifest: ServerManifest): ToolTextFinding[] {
   if (typeof manifest.instructions === 'string') {
     out.push(...scanObject({ instructions: manifest.instructions }, { target: 'instructions' }, false));
   }
-  if (isRecord(manifest.serverInfo)) out.push(...scanObject(manifest.serverInfo, { target: 'serverInfo' }, false));
+  if (isRecord(manifest.serverInfo))
+    out.push(...scanObject(manifest.serverInfo, { target: 'serverInfo' }, false));
   out.push(...scanTools(Array.isArray(manifest.tools) ? manifest.tools : []));
   const others: [unknown, string][] = [
     [manifest.prompts, 'prompt'],
@@ -557,7 +624,12 @@ export function diffTools(before: unknown, after: unknown): ToolChange[] {
   while (stack.length > 0) {
     const [a, b, p, depth] = stack.pop()!;
     if (a === b) continue;
-    const bothObjects = typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b);
+    const bothObjects =
+      typeof a === 'object' &&
+      a !== null &&
+      typeof b === 'object' &&
+      b !== null &&
+      Array.isArray(a) === Array.isArray(b);
     if (!bothObjects || depth >= MAX_DEPTH) {
       if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ pointer: p, change: 'changed' });
       continue;

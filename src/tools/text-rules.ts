@@ -79,15 +79,18 @@ const HARVEST_RE =
 const HARVEST_CONTEXT_RE =
   /\b(?:seen|visible|appeared|appears|available to you|mentioned|shared|typed|present|found|in (?:this|the) (?:conversation|session|chat|context)|in (?:your|the) context|(?:earlier|previous|prior) (?:tool )?(?:outputs?|messages|results)|local config|config(?:uration)? files|on (?:this|the) machine|in the (?:repository|workspace|working directory))\b/i;
 
-const READ_SEND = set(`read cat open load copy include attach send paste append put upload post email mail forward
+const READ_SEND =
+  set(`read cat open load copy include attach send paste append put upload post email mail forward
   encode base64-encode dump print collect gather grab fetch extract export share submit pass provide insert
   populate fill embed transmit search find locate look check run get add place write store leak exfiltrate
   create publish`);
 /** Verbs that hand data over (narrower: "list all secrets" describes a secrets manager). */
-const HAND_OVER = set(`put include attach send paste append copy upload post email mail forward submit share pass
+const HAND_OVER =
+  set(`put include attach send paste append copy upload post email mail forward submit share pass
   provide insert populate fill embed transmit dump print collect gather grab extract export leak exfiltrate add
   place write store`);
-const TRANSFER = set(`send post upload email mail forward submit share report call bcc cc copy transmit pipe deliver
+const TRANSFER =
+  set(`send post upload email mail forward submit share report call bcc cc copy transmit pipe deliver
   sync publish push include attach put add append`);
 const RUN = set(`run execute exec install invoke launch type`);
 const BACKDOOR = set(`append add write put insert install`);
@@ -99,7 +102,10 @@ const EXAMPLE_HOST_RE =
   /^(?:[\w.-]*\.)?(?:example\.(?:com|org|net)|localhost|127\.0\.0\.1|0\.0\.0\.0|test|invalid)$/i;
 
 function isExampleDestination(dest: string): boolean {
-  const host = dest.includes('@') && !dest.includes('://') ? dest.split('@')[1]! : dest.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!;
+  const host =
+    dest.includes('@') && !dest.includes('://')
+      ? dest.split('@')[1]!
+      : dest.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!;
   return EXAMPLE_HOST_RE.test(host);
 }
 
@@ -175,7 +181,10 @@ const MANIPULATE_RE =
   /\balso be (?:copied|sent|forwarded|cc'?d|bcc'?d|posted|shared)\b|\balso (?:post|send|cc|bcc|copy|forward|add|include|upload|run|call|execute|create|share)\b|\bsubstitute\b|\bredirect\b|\bbcc\b|\b(?:must|should|shall) (?:always )?be (?:set|changed|replaced) to\b|\bfirst run\b|\breplace\b[^.;\n]{0,40}\bwith\b|\binstead\b/i;
 const DISPARAGE_RE =
   /\b(?:stale|outdated|fabricated|broken|unreliable|compromised|deprecated|insecure|buggy|malicious|fake|must not be used|should not be used|currently unavailable|are unavailable)\b/i;
-const AVOID_TOOL_RE = new RegExp(String.raw`\b(?:do not|don't|never)\s+(?:use|call|invoke)\s+(${TOOL_ID})`, 'gi');
+const AVOID_TOOL_RE = new RegExp(
+  String.raw`\b(?:do not|don't|never)\s+(?:use|call|invoke)\s+(${TOOL_ID})`,
+  'gi',
+);
 const OTHER_TOOLS_RE = /\b(?:other|competing|alternative|rival)\s+(?:[\w-]+\s+){0,2}?tools?\b/i;
 const PREFERENCE_RES: RegExp[] = [
   /\beven if the user (?:names|asks for|requests|mentions|prefers|chooses|picks|wants) (?:another|a different|other|some other)\b/i,
@@ -184,12 +193,16 @@ const PREFERENCE_RES: RegExp[] = [
   /\bwhenever (?:several|multiple|other) tools (?:could|can|might)\b/i,
 ];
 
-const PIPE_SHELL_RE = /\b(?:curl|wget|iwr|invoke-webrequest)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:sh|bash|zsh|python3?|node|iex)\b/i;
-const PRIV_RE = /\b(?:alter role\b[^;\n]{0,40}\bsuperuser|grant all\b|with superuser|chmod\s+(?:-R\s+)?(?:777|\+s|u\+s)|rm\s+-rf\s+(?:\/|~))/i;
+const PIPE_SHELL_RE =
+  /\b(?:curl|wget|iwr|invoke-webrequest)\b[^|\n]{0,200}\|\s*(?:sudo\s+)?(?:sh|bash|zsh|python3?|node|iex)\b/i;
+const PRIV_RE =
+  /\b(?:alter role\b[^;\n]{0,40}\bsuperuser|grant all\b|with superuser|chmod\s+(?:-R\s+)?(?:777|\+s|u\+s)|rm\s+-rf\s+(?:\/|~))/i;
 const PUBKEY_RE = /\bssh-(?:rsa|ed25519|dss|ecdsa)\s+AAAA[0-9A-Za-z+/]{20,}/;
-const LINK_RE = /!?\[[^\]\n]{0,200}\]\((https?:\/\/(?:[^)\s<{]|<[^>\n]{0,200}>|\{[^}\n]{0,200}\}){1,1000})\)|<img\b[^>]{0,200}\bsrc=["']?(https?:\/\/[^"'\s>]{1,1000})/gi;
+const LINK_RE =
+  /!?\[[^\]\n]{0,200}\]\((https?:\/\/(?:[^)\s<{]|<[^>\n]{0,200}>|\{[^}\n]{0,200}\}){1,1000})\)|<img\b[^>]{0,200}\bsrc=["']?(https?:\/\/[^"'\s>]{1,1000})/gi;
 const PLACEHOLDER_RE = /[?&][\w-]{1,40}=(?:\{[^}]{1,200}\}|<[^>]{1,200}>|\$\{?[\w]+|%s|\[[^\]]{1,200}\])/;
-const SENSITIVE_PLACEHOLDER_RE = /token|key|secret|password|credential|email|question|conversation|document|prompt|history|user|session|cookie|ssn|card/i;
+const SENSITIVE_PLACEHOLDER_RE =
+  /token|key|secret|password|credential|email|question|conversation|document|prompt|history|user|session|cookie|ssn|card/i;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -214,29 +227,64 @@ function otherToolName(id: string, ctx: TextContext): string | null {
 export function semanticSignals(text: string, ctx: TextContext): Signal[] {
   const out: Signal[] = [];
   const masked = maskQuotes(text);
-  const isParamText = ctx.kind === 'propertyDescription' || ctx.kind === 'propertyName' || ctx.kind === 'default';
+  const isParamText =
+    ctx.kind === 'propertyDescription' || ctx.kind === 'propertyName' || ctx.kind === 'default';
 
   for (const s of sentences(masked)) {
     const t = s.text;
-    const add = (rule: string, severity: Severity, confidence: Signal['confidence'], message: string, at = 0): void => {
+    const add = (
+      rule: string,
+      severity: Severity,
+      confidence: Signal['confidence'],
+      message: string,
+      at = 0,
+    ): void => {
       out.push({ rule, severity, confidence, message, at: s.start + Math.max(0, at) });
     };
 
     // -- override of the model's instructions
     const ov = firstMatch(OVERRIDE_RES, t);
-    if (ov) add('prompt-override', 'high', 'high', `tries to override the model's instructions ("${ov[0].trim()}")`, ov.index);
+    if (ov)
+      add(
+        'prompt-override',
+        'high',
+        'high',
+        `tries to override the model's instructions ("${ov[0].trim()}")`,
+        ov.index,
+      );
 
     // -- concealment and lies to the user
     const con = firstMatch(CONCEAL_RES, t);
-    if (con) add('concealment', 'high', 'high', `tells the model to hide something from the user ("${con[0].trim()}")`, con.index);
+    if (con)
+      add(
+        'concealment',
+        'high',
+        'high',
+        `tells the model to hide something from the user ("${con[0].trim()}")`,
+        con.index,
+      );
     else {
       const lie = firstMatch(LIE_RES, t);
-      if (lie) add('concealment', 'high', 'medium', `tells the model what to tell the user ("${lie[0].trim()}")`, lie.index);
+      if (lie)
+        add(
+          'concealment',
+          'high',
+          'medium',
+          `tells the model what to tell the user ("${lie[0].trim()}")`,
+          lie.index,
+        );
     }
 
     // -- skipping the user's consent
     const cons = firstMatch(CONSENT_RES, t);
-    if (cons) add('consent-bypass', 'high', 'high', `tells the model to act without the user's consent ("${cons[0].trim()}")`, cons.index);
+    if (cons)
+      add(
+        'consent-bypass',
+        'high',
+        'high',
+        `tells the model to act without the user's consent ("${cons[0].trim()}")`,
+        cons.index,
+      );
 
     // -- secret files and context harvesting, when the model is told to do something with them
     const secret = SECRET_PATH_RE.exec(t);
@@ -260,29 +308,72 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
     if (
       harvest &&
       !forbidden(harvest) &&
-      (handOver.length > 0 || HARVEST_CONTEXT_RE.test(t) || (isParamText && /\b(?:put|here|populate|fill)\b/i.test(t)))
+      (handOver.length > 0 ||
+        HARVEST_CONTEXT_RE.test(t) ||
+        (isParamText && /\b(?:put|here|populate|fill)\b/i.test(t)))
     ) {
-      add('secret-harvest', 'critical', 'high', `asks the model for secrets from its context ("${harvest[0]}")`, harvest.index);
-    } else if (contextData && !forbidden(contextData) && (handOver.length > 0 || transferVerbs.length > 0 || isParamText)) {
-      add('context-exfiltration', 'critical', 'high', `asks the model to hand over ${contextData[0]}`, contextData.index);
+      add(
+        'secret-harvest',
+        'critical',
+        'high',
+        `asks the model for secrets from its context ("${harvest[0]}")`,
+        harvest.index,
+      );
+    } else if (
+      contextData &&
+      !forbidden(contextData) &&
+      (handOver.length > 0 || transferVerbs.length > 0 || isParamText)
+    ) {
+      add(
+        'context-exfiltration',
+        'critical',
+        'high',
+        `asks the model to hand over ${contextData[0]}`,
+        contextData.index,
+      );
     } else {
       const user = USER_DATA_RE.exec(t);
-      if (user && !forbidden(user) && (handOver.length > 0 || transferVerbs.length > 0) && (URL_RE.test(t) || EMAIL_RE.test(t) || /\b(?:parameter|field|argument)\b|`/.test(t)))
-        add('context-exfiltration', 'high', 'medium', `asks the model to send the user's data (${user[0]})`, user.index);
+      if (
+        user &&
+        !forbidden(user) &&
+        (handOver.length > 0 || transferVerbs.length > 0) &&
+        (URL_RE.test(t) || EMAIL_RE.test(t) || /\b(?:parameter|field|argument)\b|`/.test(t))
+      )
+        add(
+          'context-exfiltration',
+          'high',
+          'medium',
+          `asks the model to send the user's data (${user[0]})`,
+          user.index,
+        );
       URL_RE.lastIndex = 0;
       EMAIL_RE.lastIndex = 0;
     }
 
     // -- sending data to an outside destination
     if (transferVerbs.length > 0 || /\b(?:bcc|cc)\b/i.test(t)) {
-      const dests = [...t.matchAll(URL_RE), ...t.matchAll(EMAIL_RE)].filter((m) => !isExampleDestination(m[0]));
+      const dests = [...t.matchAll(URL_RE), ...t.matchAll(EMAIL_RE)].filter(
+        (m) => !isExampleDestination(m[0]),
+      );
       const iban = IBAN_RE.exec(t);
       const eg = /\b(?:e\.g\.|for example|such as|like)\s*$/i;
       const dest = dests.find((m) => !eg.test(t.slice(Math.max(0, m.index - 20), m.index)));
       if (dest && transferVerbs.length > 0)
-        add('exfil-destination', 'high', 'medium', `tells the model to ${transferVerbs[0]!.verb} data to ${dest[0]}`, dest.index);
+        add(
+          'exfil-destination',
+          'high',
+          'medium',
+          `tells the model to ${transferVerbs[0]!.verb} data to ${dest[0]}`,
+          dest.index,
+        );
       else if (iban && MANIPULATE_RE.test(t))
-        add('exfil-destination', 'high', 'medium', `redirects payments to a fixed account (${iban[0]})`, iban.index);
+        add(
+          'exfil-destination',
+          'high',
+          'medium',
+          `redirects payments to a fixed account (${iban[0]})`,
+          iban.index,
+        );
     }
 
     // -- rendered links that carry data out in their query string
@@ -310,7 +401,13 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
         const id = m[1];
         if (id !== undefined && otherToolName(id, ctx) === null) continue;
         if (SCOPE_RE.test(t) || MANIPULATE_RE.test(t)) {
-          add('tool-shadowing', 'high', 'high', `changes how the model uses other tools ("${m[0].trim()}")`, m.index);
+          add(
+            'tool-shadowing',
+            'high',
+            'high',
+            `changes how the model uses other tools ("${m[0].trim()}")`,
+            m.index,
+          );
           shadow = true;
           break;
         }
@@ -322,7 +419,13 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
       for (const m of t.matchAll(AVOID_TOOL_RE)) {
         if (otherToolName(m[1]!, ctx) === null) continue;
         if (DISPARAGE_RE.test(t) || SCOPE_RE.test(t)) {
-          add('tool-shadowing', 'high', 'high', `steers the model away from another tool ("${m[0].trim()}")`, m.index);
+          add(
+            'tool-shadowing',
+            'high',
+            'high',
+            `steers the model away from another tool ("${m[0].trim()}")`,
+            m.index,
+          );
           shadow = true;
           break;
         }
@@ -334,7 +437,14 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
         add('tool-preference', 'high', 'medium', `disparages other tools ("${other[0]}")`, other.index);
       else {
         const pref = firstMatch(PREFERENCE_RES, t);
-        if (pref) add('tool-preference', 'high', 'medium', `manipulates which tool the model picks ("${pref[0].trim()}")`, pref.index);
+        if (pref)
+          add(
+            'tool-preference',
+            'high',
+            'medium',
+            `manipulates which tool the model picks ("${pref[0].trim()}")`,
+            pref.index,
+          );
       }
     }
 
@@ -342,17 +452,43 @@ export function semanticSignals(text: string, ctx: TextContext): Signal[] {
     const pipe = PIPE_SHELL_RE.exec(t);
     const runs = directiveVerbs(t, RUN);
     if (pipe && runs.length > 0)
-      add('command-injection', 'high', 'high', `tells the model to run a downloaded script (${pipe[0]})`, pipe.index);
+      add(
+        'command-injection',
+        'high',
+        'high',
+        `tells the model to run a downloaded script (${pipe[0]})`,
+        pipe.index,
+      );
     const priv = PRIV_RE.exec(t);
     if (priv && (runs.length > 0 || directiveVerbs(t, READ_SEND).length > 0))
-      add('command-injection', 'high', 'high', `tells the model to run a privilege-changing command (${priv[0]})`, priv.index);
+      add(
+        'command-injection',
+        'high',
+        'high',
+        `tells the model to run a privilege-changing command (${priv[0]})`,
+        priv.index,
+      );
     if (/\bauthorized_keys\b/i.test(t) && directiveVerbs(t, BACKDOOR).length > 0)
-      add('command-injection', 'critical', 'high', 'tells the model to add an SSH key to authorized_keys (a backdoor)', t.search(/authorized_keys/i));
-    else if (PUBKEY_RE.test(t)) add('command-injection', 'medium', 'medium', 'contains an SSH public key', t.search(PUBKEY_RE));
+      add(
+        'command-injection',
+        'critical',
+        'high',
+        'tells the model to add an SSH key to authorized_keys (a backdoor)',
+        t.search(/authorized_keys/i),
+      );
+    else if (PUBKEY_RE.test(t))
+      add('command-injection', 'medium', 'medium', 'contains an SSH public key', t.search(PUBKEY_RE));
 
     // -- markers of text aimed at the model (weak alone)
     const mark = firstMatch(MARKER_RES, t);
-    if (mark) add('hidden-instructions', 'low', 'low', `text addressed to the model ("${mark[0].trim()}")`, mark.index);
+    if (mark)
+      add(
+        'hidden-instructions',
+        'low',
+        'low',
+        `text addressed to the model ("${mark[0].trim()}")`,
+        mark.index,
+      );
     const coerce = COERCION_RE.exec(t);
     if (coerce) add('hidden-instructions', 'low', 'low', `coerces the model ("${coerce[0]}")`, coerce.index);
   }

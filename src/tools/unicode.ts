@@ -27,7 +27,13 @@ export const isInvisible = (cp: number): boolean => INVISIBLE.has(cp);
 export const isControl = (cp: number): boolean =>
   (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f);
 
-const CONTROL_NAMES: Record<number, string> = { 0x1b: 'ESC', 0x07: 'BEL', 0x08: 'BS', 0x00: 'NUL', 0x7f: 'DEL' };
+const CONTROL_NAMES: Record<number, string> = {
+  0x1b: 'ESC',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x00: 'NUL',
+  0x7f: 'DEL',
+};
 
 const hex = (cp: number): string => cp.toString(16).toUpperCase().padStart(4, '0');
 
@@ -55,7 +61,13 @@ export function makeVisible(text: string, max = 240): string {
     else if (cp === 0x0d) out += '\\r';
     else if (cp === 0x09) out += '\\t';
     else if (isControl(cp)) out += `<${CONTROL_NAMES[cp] ?? `U+${hex(cp)}`}>`;
-    else if (isInvisible(cp) || isBidiControl(cp) || isVariationSelector(cp) || cp === 0x2028 || cp === 0x2029)
+    else if (
+      isInvisible(cp) ||
+      isBidiControl(cp) ||
+      isVariationSelector(cp) ||
+      cp === 0x2028 ||
+      cp === 0x2029
+    )
       out += `<U+${hex(cp)}>`;
     else out += ch;
   }
@@ -110,7 +122,11 @@ export type Script = 'latin' | 'cyrillic' | 'greek' | 'other' | 'none';
 
 /** The script of a letter, coarse: enough to spot Latin words with Cyrillic or Greek look-alikes. */
 export function scriptOf(cp: number): Script {
-  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7))
+  if (
+    (cp >= 0x41 && cp <= 0x5a) ||
+    (cp >= 0x61 && cp <= 0x7a) ||
+    (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7)
+  )
     return 'latin';
   if (cp >= 0x400 && cp <= 0x52f) return 'cyrillic';
   if (cp >= 0x370 && cp <= 0x3ff) return 'greek';
@@ -122,7 +138,8 @@ const isLatinLetter = (cp: number | undefined): boolean => cp !== undefined && s
 const isLetter = (cp: number | undefined): boolean =>
   cp !== undefined && /\p{L}|\p{M}/u.test(String.fromCodePoint(cp));
 const isEmojiLike = (cp: number | undefined): boolean =>
-  cp !== undefined && (/\p{Extended_Pictographic}|\p{Emoji_Modifier}/u.test(String.fromCodePoint(cp)) || isVariationSelector(cp));
+  cp !== undefined &&
+  (/\p{Extended_Pictographic}|\p{Emoji_Modifier}/u.test(String.fromCodePoint(cp)) || isVariationSelector(cp));
 
 export interface InvisibleReport {
   /** Invisible characters between two Latin letters: they split words to hide keywords. */
@@ -187,8 +204,16 @@ export function invisibleReport(text: string): InvisibleReport {
       if (isLatinLetter(prev) && isLatinLetter(next)) r.inLatinWords++;
       else if (cp === 0x200d && (isEmojiLike(prev) || isEmojiLike(next))) r.emoji++;
       else if (
-        (cp === 0x200c || cp === 0x200d || cp === 0x200e || cp === 0x200f || cp === 0x061c || cp === 0x00ad) &&
-        ((isLetter(prev) && !isLatinLetter(prev)) || (isLetter(next) && !isLatinLetter(next)) || cp === 0x200f || cp === 0x200e)
+        (cp === 0x200c ||
+          cp === 0x200d ||
+          cp === 0x200e ||
+          cp === 0x200f ||
+          cp === 0x061c ||
+          cp === 0x00ad) &&
+        ((isLetter(prev) && !isLatinLetter(prev)) ||
+          (isLetter(next) && !isLatinLetter(next)) ||
+          cp === 0x200f ||
+          cp === 0x200e)
       )
         r.nonLatin++;
       else r.other++;
@@ -215,7 +240,7 @@ export function decodeZeroWidthBinary(run: string): string | null {
     }
   }
   if (cur) groups.push(cur);
-  const chunks = groups.length > 1 ? groups : (groups[0] ?? '').match(/.{8}/g) ?? [];
+  const chunks = groups.length > 1 ? groups : ((groups[0] ?? '').match(/.{8}/g) ?? []);
   let out = '';
   for (const g of chunks) {
     const v = parseInt(g, 2);
@@ -233,7 +258,9 @@ export interface ControlReport {
 }
 
 // CSI: ESC [ params final; OSC: ESC ] … (BEL | ESC \). Bounded so a long string cannot backtrack.
-const ANSI_RE = /\u001b(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,2048}(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const ANSI_RE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
+  /\u001b(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,2048}(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
 
 export function controlReport(text: string): ControlReport {
   const ansi: ControlReport['ansi'] = [];
@@ -274,11 +301,62 @@ export function normalizeForAnalysis(text: string): string {
 
 /** Cyrillic and Greek letters that look like Latin ones. */
 const CONFUSABLE: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i',
-  ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O',
-  Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', α: 'a', ο: 'o', ρ: 'p', ν: 'v', ι: 'i',
-  κ: 'k', τ: 't', υ: 'u', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O',
-  Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  τ: 't',
+  υ: 'u',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
 
 const WORD_RE = /[\p{L}\p{M}]+/gu;
@@ -288,6 +366,7 @@ export function mixedScriptWords(text: string): { word: string; start: number }[
   const found: { word: string; start: number }[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const w = m[0];
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     if (w.length < 3 || /^[\x00-\x7f]*$/.test(w)) continue;
     let latin = 0;
     let foreign = 0;
@@ -302,6 +381,7 @@ export function mixedScriptWords(text: string): { word: string; start: number }[
 }
 
 function foldMixedScriptWords(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text.replace(WORD_RE, (w) => {
     if (!/[a-zA-Z]/.test(w)) return w;
@@ -316,7 +396,8 @@ export function styledLatinCount(text: string): number {
   let n = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if ((cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a) || (cp >= 0x1d400 && cp <= 0x1d7ff)) n++;
+    if ((cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a) || (cp >= 0x1d400 && cp <= 0x1d7ff))
+      n++;
   }
   return n;
 }

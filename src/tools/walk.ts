@@ -34,7 +34,13 @@ export interface WalkResult {
 const escapeToken = (t: string): string => t.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Schema keywords whose object values map property names to schemas. */
-const PROPERTY_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const PROPERTY_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+]);
 const DATA_KEYS: Record<string, string> = {
   default: 'default',
   enum: 'enum',
@@ -60,7 +66,9 @@ interface Frame {
 export function walkStrings(root: unknown): WalkResult {
   const sites: TextSite[] = [];
   const seen = new WeakSet<object>();
-  const stack: Frame[] = [{ value: root, pointer: '', key: '', inSchema: false, underProperties: false, depth: 0 }];
+  const stack: Frame[] = [
+    { value: root, pointer: '', key: '', inSchema: false, underProperties: false, depth: 0 },
+  ];
   let tooDeep: string | undefined;
   let nodes = 0;
   let truncated = false;
@@ -92,8 +100,10 @@ export function walkStrings(root: unknown): WalkResult {
       for (const [k, v] of Object.entries(value)) {
         const pointer = `${f.pointer}/${escapeToken(k)}`;
         if (isPropertyMap) sites.push({ pointer, text: k, kind: 'propertyName', depth: f.depth + 1 });
-        else if (f.data && f.data !== 'annotation') sites.push({ pointer, text: k, kind: 'key', depth: f.depth + 1 });
-        const inSchema = f.inSchema || (f.depth === 0 && /^(?:input|output)Schema$/.test(k)) || f.key === 'arguments';
+        else if (f.data && f.data !== 'annotation')
+          sites.push({ pointer, text: k, kind: 'key', depth: f.depth + 1 });
+        const inSchema =
+          f.inSchema || (f.depth === 0 && /^(?:input|output)Schema$/.test(k)) || f.key === 'arguments';
         children.push({
           value: v,
           pointer,
@@ -114,7 +124,8 @@ export function walkStrings(root: unknown): WalkResult {
 function kindOf(f: Frame): string {
   if (f.data) return f.data;
   if (f.depth === 1 && (f.key === 'name' || f.key === 'title' || f.key === 'description')) return f.key;
-  if (f.key === 'description') return f.inSchema || f.pointer.includes('/arguments/') ? 'propertyDescription' : 'description';
+  if (f.key === 'description')
+    return f.inSchema || f.pointer.includes('/arguments/') ? 'propertyDescription' : 'description';
   if (f.key === 'title') return 'title';
   return 'other';
 }
