@@ -1,6 +1,6 @@
 /**
  * The CLI edge: argv and environment in, text out, an exit code back. Nothing below this file
- * prints or exits. Exit codes: 0 approve, 1 reject (scan-tools: a finding at or above --fail-on), 2 usage or input error, 3 a required
+ * prints or exits. Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 a required
  * external service was unavailable.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -52,7 +52,7 @@ Options:
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
 
-Exit codes: 0 approve, 1 reject (scan-tools: a finding at or above --fail-on), 2 usage or input error, 3 registry unavailable.
+Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry unavailable.
 `;
 
 const OPTIONS = {
