@@ -5,7 +5,7 @@ import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-PYLD3CTB.js";
+} from "./chunks/chunk-VNHEBJH2.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
 import "./chunks/chunk-HOGLSIB3.js";
@@ -21,7 +21,7 @@ import {
 import "./chunks/chunk-ESI7J6K4.js";
 
 // src/cli/main.ts
-import { access, writeFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -165,7 +165,12 @@ Usage:
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
+  mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
   mcp-vet --version | --help
+
+scan-tools checks tool definitions for tool poisoning, offline: FILE is a tools/list result
+{"tools": [...]}, a JSON array of tools, or JSON Lines with one tool (or {"tool": {...}}) per line;
+- reads standard input. It exits 1 when a finding is at or above --fail-on (default medium).
 
 <spec> is name, name@version, name@range or name@tag (scoped names too), e.g.
   @modelcontextprotocol/server-filesystem@2025.8.21   mcp-remote@^0.1   some-server@latest
@@ -220,6 +225,7 @@ var OPTIONS = {
   version: { type: "boolean", short: "v" }
 };
 var PER_COMMAND = {
+  "scan-tools": /* @__PURE__ */ new Set(["format", "fail-on"]),
   vet: /* @__PURE__ */ new Set([
     "registry",
     "userconfig",
@@ -287,10 +293,11 @@ async function run(argv, io) {
 `);
   try {
     const allowed = PER_COMMAND[command];
-    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet and sbom`);
+    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet, sbom and scan-tools`);
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }
+    if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0];
     const specVersion = values["spec-version"] ?? "1.6";
@@ -405,6 +412,43 @@ async function vulnSourceFor(values, io, cacheDir) {
     timeoutMs: Number(io.env.MCP_VET_OSV_TIMEOUT_MS) || void 0
   });
 }
+async function scanToolsCommand(rest, values, io) {
+  if (rest.length !== 1)
+    throw usageError(`"scan-tools" takes exactly one FILE (or - for stdin), got ${rest.length}`);
+  const failOn = values["fail-on"] ?? "medium";
+  if (!SEVERITIES.includes(failOn))
+    throw usageError(`--fail-on must be info, low, medium, high or critical, not "${values["fail-on"]}"`);
+  const format = values.format ?? (io.isTTY ? "text" : "json");
+  if (format !== "json" && format !== "text")
+    throw usageError(`--format must be json or text, not "${format}"`);
+  const file = rest[0];
+  const label = file === "-" ? "<stdin>" : file;
+  let text;
+  try {
+    text = file === "-" ? await (io.readStdin ?? (() => Promise.resolve("")))() : await readFile(resolve(io.cwd, file), "utf8");
+  } catch (err) {
+    throw new VetError("E_USAGE", `cannot read ${label}: ${err.message}`, { cause: err });
+  }
+  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } = await import("./chunks/tools-EVUQCBIQ.js");
+  const input = parseToolsInput(text, label);
+  const findings = scanTools(input.tools);
+  const threshold = SEVERITIES.indexOf(failOn);
+  const failed = findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold);
+  if (format === "json") {
+    const report = {
+      file: label,
+      format: input.format,
+      tools: input.tools.length,
+      failOn,
+      decision: failed ? "reject" : "approve",
+      counts: summarizeFindings(findings),
+      findings
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+  } else io.stdout(renderToolFindings(label, input.tools.length, findings));
+  return failed ? EXIT.reject : EXIT.approve;
+}
 async function writeOut(file, text) {
   try {
     await writeFile(file, text);
@@ -418,7 +462,12 @@ async function main(argv) {
     stderr: (s) => process.stderr.write(s),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true
+    isTTY: process.stdout.isTTY === true,
+    readStdin: async () => {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks).toString("utf8");
+    }
   });
 }
 

@@ -2,16 +2,16 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
-  buildSbom
-} from "./chunks/chunk-RYSQPWPD.js";
-import {
   makeVulnSource
 } from "./chunks/chunk-2GDMNKKO.js";
+import {
+  buildSbom
+} from "./chunks/chunk-RYSQPWPD.js";
 import {
   VERSION,
   decide,
   vetPackage
-} from "./chunks/chunk-PYLD3CTB.js";
+} from "./chunks/chunk-VNHEBJH2.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
 import {

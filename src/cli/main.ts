@@ -3,7 +3,7 @@
  * prints or exits. Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 a required
  * external service was unavailable.
  */
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -22,6 +22,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   isTTY: boolean;
+  /** Reads all of standard input (for `scan-tools -`). */
+  readStdin?: () => Promise<string>;
 }
 
 const USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI agent runs it
@@ -31,7 +33,12 @@ Usage:
               [--osv-url URL | --osv-db PATH | --no-vulns] [--on-unavailable fail|warn] [--policy FILE]
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
+  mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
   mcp-vet --version | --help
+
+scan-tools checks tool definitions for tool poisoning, offline: FILE is a tools/list result
+{"tools": [...]}, a JSON array of tools, or JSON Lines with one tool (or {"tool": {...}}) per line;
+- reads standard input. It exits 1 when a finding is at or above --fail-on (default medium).
 
 <spec> is name, name@version, name@range or name@tag (scoped names too), e.g.
   @modelcontextprotocol/server-filesystem@2025.8.21   mcp-remote@^0.1   some-server@latest
@@ -88,6 +95,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 const PER_COMMAND: Record<string, Set<string>> = {
+  'scan-tools': new Set(['format', 'fail-on']),
   vet: new Set([
     'registry',
     'userconfig',
@@ -159,10 +167,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const warn = (m: string): void => io.stderr(`mcp-vet: warning: ${m}\n`);
   try {
     const allowed = PER_COMMAND[command];
-    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet and sbom`);
+    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet, sbom and scan-tools`);
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }
+    if (command === 'scan-tools') return await scanToolsCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0]!;
     const specVersion = (values['spec-version'] ?? '1.6') as SpecVersion;
@@ -296,6 +305,51 @@ async function vulnSourceFor(
   });
 }
 
+async function scanToolsCommand(
+  rest: string[],
+  values: { format?: string; 'fail-on'?: string },
+  io: CliIO,
+): Promise<number> {
+  if (rest.length !== 1)
+    throw usageError(`"scan-tools" takes exactly one FILE (or - for stdin), got ${rest.length}`);
+  const failOn = (values['fail-on'] ?? 'medium') as Severity;
+  if (!SEVERITIES.includes(failOn))
+    throw usageError(`--fail-on must be info, low, medium, high or critical, not "${values['fail-on']}"`);
+  const format = values.format ?? (io.isTTY ? 'text' : 'json');
+  if (format !== 'json' && format !== 'text')
+    throw usageError(`--format must be json or text, not "${format}"`);
+  const file = rest[0]!;
+  const label = file === '-' ? '<stdin>' : file;
+  let text: string;
+  try {
+    text =
+      file === '-'
+        ? await (io.readStdin ?? (() => Promise.resolve('')))()
+        : await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (err) {
+    throw new VetError('E_USAGE', `cannot read ${label}: ${(err as Error).message}`, { cause: err });
+  }
+  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } =
+    await import('../tools/index.js');
+  const input = parseToolsInput(text, label);
+  const findings = scanTools(input.tools);
+  const threshold = SEVERITIES.indexOf(failOn);
+  const failed = findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold);
+  if (format === 'json') {
+    const report = {
+      file: label,
+      format: input.format,
+      tools: input.tools.length,
+      failOn,
+      decision: failed ? 'reject' : 'approve',
+      counts: summarizeFindings(findings),
+      findings,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else io.stdout(renderToolFindings(label, input.tools.length, findings));
+  return failed ? EXIT.reject : EXIT.approve;
+}
+
 async function writeOut(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, text);
@@ -311,5 +365,10 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   });
 }

@@ -246,6 +246,22 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
     server.manifest = m.manifest;
     server.declared = m.declared;
     server.findings.push(...m.findings);
+    // what the model would read, judged locally: both launches when they differed
+    const { scanManifest } = await import('../tools/index.js');
+    const seen = new Set<string>();
+    const views = [m.manifest, ...(m.manifest.relaunch ? [{ ...m.manifest, ...m.manifest.relaunch }] : [])];
+    for (const [i, view] of views.entries()) {
+      for (const f of scanManifest(view)) {
+        const key = `${f.rule}\u0000${f.tool ?? f.target ?? ''}\u0000${f.pointer}\u0000${f.excerpt}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        server.findings.push({
+          ...f,
+          source: m.manifest.source,
+          ...(i === 1 ? { launch: 'second' } : {}),
+        });
+      }
+    }
   }
   server.findings.sort(compareFindings);
   return { tree, server };
