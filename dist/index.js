@@ -3,7 +3,7 @@ import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
   makeVulnSource
-} from "./chunks/chunk-2GDMNKKO.js";
+} from "./chunks/chunk-GJW3FDMF.js";
 import {
   buildSbom
 } from "./chunks/chunk-RYSQPWPD.js";

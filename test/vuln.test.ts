@@ -580,6 +580,30 @@ describe('offline OSV database', () => {
     }
   });
 
+  it('indexes the database in the cache once, reuses the index, and rebuilds it when a record changes', async () => {
+    const db = await tmp();
+    const cacheDir = await tmp();
+    for (const r of RECORDS) await writeFile(join(db, `${r.id}.json`), JSON.stringify(r));
+    const first = new OsvDbSource(db, { cacheDir });
+    const a = await checkVulnerabilities({ source: first, tree: tree(), onUnavailable: 'fail' });
+    expect(first.indexState).toBe('built');
+    const second = new OsvDbSource(db, { cacheDir });
+    const b = await checkVulnerabilities({ source: second, tree: tree(), onUnavailable: 'fail' });
+    expect(second.indexState).toBe('reused');
+    expect(b.findings).toEqual(a.findings);
+    // an advisory edited in place (new size): the old index must not answer
+    const rv = RECORDS.find((r) => r.id === 'GHSA-rv95-896h-c2vc')!;
+    await writeFile(
+      join(db, `${rv.id}.json`),
+      JSON.stringify({ ...rv, summary: 'edited locally, much longer summary' }),
+    );
+    const third = new OsvDbSource(db, { cacheDir });
+    const c = await checkVulnerabilities({ source: third, tree: tree(), onUnavailable: 'fail' });
+    expect(third.indexState).toBe('built');
+    expect(c.findings.find((f) => f.id === rv.id)?.summary).toBe('edited locally, much longer summary');
+    expect((await readdir(join(cacheDir, 'osv-db'))).filter((e) => !e.includes('.tmp-'))).toHaveLength(1);
+  });
+
   it('skips withdrawn records and dedupes records that alias each other; MAL- records are malware', async () => {
     const db = await tmp();
     const base = RECORDS.find((r) => r.id === 'GHSA-rv95-896h-c2vc')!;

@@ -8,10 +8,11 @@
  * a single record that isn't valid OSV JSON is skipped with a warning that names it.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { VetError } from '../errors.js';
-import { errorMessage } from '../registry/http.js';
+import { errorMessage, isRecord } from '../registry/http.js';
 import { limiter } from '../util/limit.js';
 import { npmPackagesOf, parseOsvRecord, type OsvRecord } from './osv.js';
 import type { PackageQuery, SourceResult, VulnSource } from './source.js';
@@ -28,29 +29,160 @@ export interface DbIndex {
   warnings: string[];
 }
 
+/** Bump when the on-disk index layout or the compact record shape changes. */
+const INDEX_FORMAT = 1;
+
+export interface OsvDbOptions {
+  /**
+   * mcp-vet's cache: the database is indexed there once per version of it (keyed by every file's
+   * size and mtime), one small file per npm package name, so later runs read only the packages
+   * of the tree instead of parsing the whole database. Unset: parse the database every run.
+   */
+  cacheDir?: string;
+}
+
+interface IndexMeta {
+  format: number;
+  records: number;
+  warnings: string[];
+}
+
 export class OsvDbSource implements VulnSource {
   readonly kind = 'osv-db' as const;
   readonly location: string;
-  private index: Promise<DbIndex> | undefined;
+  /** How the last query was answered: from a persisted index, or by reading the whole database. */
+  indexState: 'none' | 'built' | 'reused' = 'none';
+  private readonly cacheDir: string | undefined;
+  private loaded: Promise<{ mem?: DbIndex; dir?: string; meta: IndexMeta }> | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: OsvDbOptions = {}) {
     this.location = path;
+    this.cacheDir = options.cacheDir;
   }
 
-  /** Loads (once) and returns the index. */
+  /** Parses the whole database into memory (no persisted index). */
   load(): Promise<DbIndex> {
-    this.index ??= loadDb(this.location);
-    return this.index;
+    return loadDb(this.location);
   }
 
   async query(packages: PackageQuery[]): Promise<SourceResult> {
-    const db = await this.load();
-    const out: SourceResult = { records: new Map(), warnings: [...db.warnings] };
+    this.loaded ??= this.open();
+    const db = await this.loaded;
+    const out: SourceResult = { records: new Map(), warnings: [...db.meta.warnings] };
+    const names = [...new Set(packages.map((p) => p.name))];
+    const byName = new Map<string, OsvRecord[]>();
+    if (db.mem) {
+      for (const n of names) {
+        const list = db.mem.byName.get(n);
+        if (list) byName.set(n, list);
+      }
+    } else {
+      const limit = limiter(32);
+      await Promise.all(
+        names.map((n) =>
+          limit(async () => {
+            try {
+              const text = await readFile(join(db.dir!, `${nameKey(n)}.json`), 'utf8');
+              byName.set(n, JSON.parse(text) as OsvRecord[]);
+            } catch (err) {
+              if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+                throw new VetError('E_VULN_SOURCE', `the index of ${this.location} is unreadable (${errorMessage(err)}); delete ${db.dir}`);
+              }
+            }
+          }),
+        ),
+      );
+    }
     for (const p of packages) {
-      const list = db.byName.get(p.name);
+      const list = byName.get(p.name);
       if (list?.length) out.records.set(`${p.name}@${p.version}`, list);
     }
     return out;
+  }
+
+  private async open(): Promise<{ mem?: DbIndex; dir?: string; meta: IndexMeta }> {
+    if (!this.cacheDir) {
+      const mem = await loadDb(this.location);
+      return { mem, meta: { format: INDEX_FORMAT, records: mem.records, warnings: mem.warnings } };
+    }
+    const root = join(this.cacheDir, 'osv-db');
+    const prefix = createHash('sha256').update(this.location).digest('hex').slice(0, 16);
+    const dir = join(root, `${prefix}-${await fingerprint(this.location)}`);
+    try {
+      const meta = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as IndexMeta;
+      if (meta.format === INDEX_FORMAT) {
+        this.indexState = 'reused';
+        return { dir, meta };
+      }
+    } catch {
+      // no index yet (or a broken one): build it
+    }
+    const mem = await loadDb(this.location);
+    const meta: IndexMeta = { format: INDEX_FORMAT, records: mem.records, warnings: mem.warnings };
+    this.indexState = 'built';
+    await writeIndex(root, prefix, dir, mem, meta).catch(() => undefined); // a cache is only a speed-up
+    return { mem, meta };
+  }
+}
+
+function nameKey(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 32);
+}
+
+/** What identifies one version of the database: every file's path, size and mtime. */
+async function fingerprint(path: string): Promise<string> {
+  const h = createHash('sha256');
+  let st;
+  try {
+    st = await stat(path);
+  } catch {
+    return 'missing'; // loadDb reports it properly
+  }
+  if (!st.isDirectory()) {
+    h.update(`file ${st.size} ${st.mtimeMs} ${st.ino}`);
+    return h.digest('hex').slice(0, 16);
+  }
+  const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .sort();
+  const limit = limiter(64);
+  const stats = await Promise.all(files.map((f) => limit(() => stat(f).catch(() => null))));
+  files.forEach((f, i) => h.update(`${relative(path, f)} ${stats[i]?.size ?? -1} ${stats[i]?.mtimeMs ?? -1}\n`));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Only what matching and findings read: drops `details`, `references` and other ecosystems. */
+function compact(r: OsvRecord): OsvRecord {
+  const sev = r.database_specific?.severity;
+  return {
+    id: r.id,
+    ...(r.modified ? { modified: r.modified } : {}),
+    ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
+    ...(r.aliases?.length ? { aliases: r.aliases } : {}),
+    ...(r.summary ? { summary: r.summary } : {}),
+    ...(!r.summary && r.details ? { details: r.details.slice(0, 400) } : {}),
+    ...(r.severity?.length ? { severity: r.severity } : {}),
+    affected: (r.affected ?? []).filter((a) => isRecord(a.package) && a.package.ecosystem === 'npm'),
+    ...(sev !== undefined ? { database_specific: { severity: sev } } : {}),
+  };
+}
+
+async function writeIndex(root: string, prefix: string, dir: string, mem: DbIndex, meta: IndexMeta): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await mkdir(tmp, { recursive: true });
+  const limit = limiter(32);
+  await Promise.all(
+    [...mem.byName].map(([name, list]) =>
+      limit(() => writeFile(join(tmp, `${nameKey(name)}.json`), JSON.stringify(list.map(compact)))),
+    ),
+  );
+  await writeFile(join(tmp, 'index.json'), JSON.stringify(meta));
+  await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }));
+  // older indexes of the same database path are dead weight once a new one exists
+  for (const e of await readdir(root).catch(() => [] as string[])) {
+    if (e.startsWith(`${prefix}-`) && join(root, e) !== dir) await rm(join(root, e), { recursive: true, force: true });
   }
 }
 
@@ -67,6 +199,12 @@ async function loadDb(path: string): Promise<DbIndex> {
   const index: DbIndex = { byName: new Map(), records: 0, warnings: [] };
   const bad: string[] = [];
   const add = (name: string, text: string): void => {
+    // a complete record of another ecosystem (an all-ecosystem checkout) can't concern npm: skip
+    // the parse. A truncated file is still parsed, so it is reported, not silently dropped.
+    if (!text.includes('npm') && /\}\s*$/.test(text)) {
+      index.records++;
+      return;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(text);

@@ -23,7 +23,7 @@ export async function makeVulnSource(c: SourceChoice): Promise<VulnSource> {
   }
   if (c.osvDb) {
     const { OsvDbSource } = await import('./osv-db.js');
-    return new OsvDbSource(c.osvDb);
+    return new OsvDbSource(c.osvDb, { cacheDir: c.cacheDir });
   }
   const { OsvApiSource } = await import('./osv-api.js');
   return new OsvApiSource({
