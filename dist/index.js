@@ -3,7 +3,7 @@ import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
   makeVulnSource
-} from "./chunks/chunk-GJW3FDMF.js";
+} from "./chunks/chunk-ZZ4RBFBH.js";
 import {
   buildSbom
 } from "./chunks/chunk-RYSQPWPD.js";

@@ -86,7 +86,10 @@ export class OsvDbSource implements VulnSource {
               byName.set(n, JSON.parse(text) as OsvRecord[]);
             } catch (err) {
               if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-                throw new VetError('E_VULN_SOURCE', `the index of ${this.location} is unreadable (${errorMessage(err)}); delete ${db.dir}`);
+                throw new VetError(
+                  'E_VULN_SOURCE',
+                  `the index of ${this.location} is unreadable (${errorMessage(err)}); delete ${db.dir}`,
+                );
               }
             }
           }),
@@ -149,7 +152,9 @@ async function fingerprint(path: string): Promise<string> {
     .sort();
   const limit = limiter(64);
   const stats = await Promise.all(files.map((f) => limit(() => stat(f).catch(() => null))));
-  files.forEach((f, i) => h.update(`${relative(path, f)} ${stats[i]?.size ?? -1} ${stats[i]?.mtimeMs ?? -1}\n`));
+  files.forEach((f, i) =>
+    h.update(`${relative(path, f)} ${stats[i]?.size ?? -1} ${stats[i]?.mtimeMs ?? -1}\n`),
+  );
   return h.digest('hex').slice(0, 16);
 }
 
@@ -169,7 +174,13 @@ function compact(r: OsvRecord): OsvRecord {
   };
 }
 
-async function writeIndex(root: string, prefix: string, dir: string, mem: DbIndex, meta: IndexMeta): Promise<void> {
+async function writeIndex(
+  root: string,
+  prefix: string,
+  dir: string,
+  mem: DbIndex,
+  meta: IndexMeta,
+): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await mkdir(tmp, { recursive: true });
   const limit = limiter(32);
@@ -182,7 +193,8 @@ async function writeIndex(root: string, prefix: string, dir: string, mem: DbInde
   await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }));
   // older indexes of the same database path are dead weight once a new one exists
   for (const e of await readdir(root).catch(() => [] as string[])) {
-    if (e.startsWith(`${prefix}-`) && join(root, e) !== dir) await rm(join(root, e), { recursive: true, force: true });
+    if (e.startsWith(`${prefix}-`) && join(root, e) !== dir)
+      await rm(join(root, e), { recursive: true, force: true });
   }
 }
 
