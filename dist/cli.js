@@ -4,14 +4,15 @@ const require = __mcpVetCreateRequire(import.meta.url);
 import {
   VERSION,
   decide,
+  resolvePolicy,
   vetPackage
-} from "./chunks/chunk-VNHEBJH2.js";
+} from "./chunks/chunk-OMSSACEX.js";
+import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
 import "./chunks/chunk-HOGLSIB3.js";
 import "./chunks/chunk-GGYBWKUX.js";
 import "./chunks/chunk-Z72EFVUK.js";
-import "./chunks/chunk-XRPK5ZNP.js";
 import {
   EXIT,
   VetError,
@@ -21,7 +22,7 @@ import {
 import "./chunks/chunk-ESI7J6K4.js";
 
 // src/cli/main.ts
-import { access, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -183,7 +184,6 @@ Options:
   -o, --output FILE     sbom: write to FILE instead of stdout
   --spec-version V      CycloneDX version: 1.5, 1.6 (default) or 1.7
   --reproducible        SBOM without serial number and timestamp, everything sorted
-  --fail-on SEVERITY    reject at this severity or worse: low|medium|high|critical (default high)
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
@@ -193,7 +193,9 @@ Options:
   --no-vulns            skip the vulnerability check (the report says it was skipped)
   --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
                         exit 3) or warn (report it and decide on the rest)
-  --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
+  --policy FILE|PRESET  the policy (YAML file, or preset: default, strict); default: .mcp-vet.yml
+                        when present, else the default preset
+  --fail-on SEVERITY    alias: sets the policy's fail-on, vulnerabilities and tool-text thresholds
   --no-capabilities     vet: skip the static analysis of what the code can do
   --no-introspect       do not start the server; read its tools from package files and code only
   --introspect-timeout MS
@@ -306,19 +308,20 @@ async function run(argv, io) {
         `--spec-version must be one of ${SPEC_VERSIONS.join(", ")}, not "${values["spec-version"]}"`
       );
     }
-    const failOn = values["fail-on"] ?? "high";
-    if (!SEVERITIES.includes(failOn) || failOn === "info") {
+    const failOn = values["fail-on"];
+    if (failOn !== void 0 && (!SEVERITIES.includes(failOn) || failOn === "info")) {
       throw usageError(`--fail-on must be low, medium, high or critical, not "${values["fail-on"]}"`);
     }
     const format = values.format ?? (io.isTTY ? "text" : "json");
     if (format !== "json" && format !== "text")
       throw usageError(`--format must be json or text, not "${format}"`);
-    const onUnavailable = values["on-unavailable"] ?? "fail";
-    if (onUnavailable !== "fail" && onUnavailable !== "warn") {
-      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailable}"`);
+    const onUnavailableFlag = values["on-unavailable"];
+    if (onUnavailableFlag !== void 0 && onUnavailableFlag !== "fail" && onUnavailableFlag !== "warn") {
+      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailableFlag}"`);
     }
     const cacheDir = resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env));
-    const policy = command === "vet" ? await loadPolicy(values.policy, io) : void 0;
+    const policy = command === "vet" ? resolvePolicy({ ref: values.policy, cwd: io.cwd, failOn, onUnavailable: onUnavailableFlag }) : void 0;
+    const onUnavailable = policy?.policy.vulnerabilities["on-unavailable"] ?? "fail";
     const vulnSource = command === "vet" && !values["no-vulns"] ? await vulnSourceFor(values, io, cacheDir) : void 0;
     const timeoutText = values["introspect-timeout"];
     const introspectTimeoutMs = timeoutText === void 0 ? void 0 : Number(timeoutText);
@@ -348,7 +351,7 @@ async function run(argv, io) {
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-2IKG6NX7.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-U7UMP77E.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,
@@ -359,10 +362,7 @@ async function run(argv, io) {
       else io.stdout(text);
     }
     if (command === "sbom") return EXIT.approve;
-    const report = decide([result.server], failOn, VERSION, {
-      policyFile: policy?.path,
-      suppressions: policy?.suppressions
-    });
+    const report = decide([result.server], VERSION, { policy });
     if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
 `);
     else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
@@ -382,17 +382,6 @@ async function run(argv, io) {
 `);
     return exitCodeFor(err);
   }
-}
-async function loadPolicy(flag, io) {
-  const { loadPolicyFile } = await import("./chunks/suppressions-M5AU2AGR.js");
-  if (flag) return loadPolicyFile(resolve(io.cwd, flag), flag);
-  const implicit = join(io.cwd, ".mcp-vet.yml");
-  try {
-    await access(implicit);
-  } catch {
-    return void 0;
-  }
-  return loadPolicyFile(implicit, ".mcp-vet.yml");
 }
 async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;

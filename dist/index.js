@@ -2,16 +2,18 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
+  buildSbom
+} from "./chunks/chunk-HLZ5ZTVF.js";
+import {
   makeVulnSource
 } from "./chunks/chunk-ZZ4RBFBH.js";
 import {
-  buildSbom
-} from "./chunks/chunk-RYSQPWPD.js";
-import {
   VERSION,
   decide,
+  resolvePolicy,
   vetPackage
-} from "./chunks/chunk-VNHEBJH2.js";
+} from "./chunks/chunk-OMSSACEX.js";
+import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
 import {
@@ -19,9 +21,6 @@ import {
 } from "./chunks/chunk-HOGLSIB3.js";
 import "./chunks/chunk-GGYBWKUX.js";
 import "./chunks/chunk-Z72EFVUK.js";
-import {
-  loadPolicyFile
-} from "./chunks/chunk-XRPK5ZNP.js";
 import {
   VetError,
   describeError
@@ -19643,7 +19642,6 @@ function info(message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
@@ -19681,7 +19679,8 @@ function booleanInput(name) {
   throw new VetError("E_USAGE", `input "${name}" must be true or false, not "${raw}"`);
 }
 function severityInput(name) {
-  const raw = getInput(name).trim() || "high";
+  const raw = getInput(name).trim();
+  if (!raw) return void 0;
   if (raw === "low" || raw === "medium" || raw === "high" || raw === "critical") return raw;
   throw new VetError("E_USAGE", `input "${name}" must be low, medium, high or critical, not "${raw}"`);
 }
@@ -19692,9 +19691,12 @@ async function run() {
     const registry = getInput("registry").trim() || void 0;
     const failOn = severityInput("fail-on");
     const failOnReject = booleanInput("fail-on-reject");
-    const onUnavailable = getInput("on-unavailable").trim() || "fail";
-    if (onUnavailable !== "fail" && onUnavailable !== "warn") {
-      throw new VetError("E_USAGE", `input "on-unavailable" must be fail or warn, not "${onUnavailable}"`);
+    const onUnavailableInput = getInput("on-unavailable").trim() || void 0;
+    if (onUnavailableInput !== void 0 && onUnavailableInput !== "fail" && onUnavailableInput !== "warn") {
+      throw new VetError(
+        "E_USAGE",
+        `input "on-unavailable" must be fail or warn, not "${onUnavailableInput}"`
+      );
     }
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const temp = process.env.RUNNER_TEMP ?? workspace;
@@ -19702,8 +19704,13 @@ async function run() {
     const outDir = join(temp, "mcp-vet");
     const sbomDir = join(outDir, "sbom");
     await mkdir2(sbomDir, { recursive: true });
-    const policyInput = getInput("policy").trim();
-    const policy = policyInput ? await loadPolicyFile(resolve(workspace, policyInput), policyInput) : existsSync2(join(workspace, ".mcp-vet.yml")) ? await loadPolicyFile(join(workspace, ".mcp-vet.yml"), ".mcp-vet.yml") : void 0;
+    const policy = resolvePolicy({
+      ref: getInput("policy").trim() || void 0,
+      cwd: workspace,
+      failOn,
+      onUnavailable: onUnavailableInput
+    });
+    const onUnavailable = policy.policy.vulnerabilities["on-unavailable"];
     const osvDb = getInput("osv-db").trim();
     const vulnSource = await makeVulnSource({
       osvUrl: getInput("osv-url").trim() || void 0,
@@ -19731,10 +19738,7 @@ async function run() {
         buildSbom(result.tree, { reproducible: true, toolVersion: VERSION })
       );
     }
-    const report = decide(servers, failOn, VERSION, {
-      policyFile: policy?.path,
-      suppressions: policy?.suppressions
-    });
+    const report = decide(servers, VERSION, { policy });
     const unavailable = onUnavailable === "fail" && servers.some((s) => s.vulnerabilities?.status === "failed");
     const reportPath = join(outDir, "report.json");
     await writeFile2(reportPath, `${JSON.stringify(report, null, 2)}

@@ -290,7 +290,8 @@ describe('mcp-vet vet with advisories', () => {
     const ok = await vet(['vet', `${SERVER}@2.4.0`, '--format', 'json', '--osv-db', dbDir], { policy });
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     const report = JSON.parse(ok.stdout) as Report;
-    expect(report.policy).toEqual({ file: '.mcp-vet.yml', suppressions: 6 });
+    expect(report.policy).toEqual({ files: ['.mcp-vet.yml'] });
+    expect(report.decision).toBe('approve');
     const f = report.servers[0]!.findings;
     expect(
       f
@@ -326,21 +327,24 @@ describe('mcp-vet vet with advisories', () => {
     const cases: [string, RegExp][] = [
       [
         'suppressions:\n  - id: GHSA-1\n    expires: 2030-01-01\n',
-        /\.mcp-vet\.yml:2: the suppression of GHSA-1 needs a "reason"/,
+        /\.mcp-vet\.yml:2: suppressions\[0\]: needs "reason" \(say why it is acceptable/,
       ],
       [
         'suppressions:\n  - id: GHSA-1\n    reason: x\n',
-        /\.mcp-vet\.yml:2: the suppression of GHSA-1 needs "expires"/,
+        /\.mcp-vet\.yml:2: suppressions\[0\]: needs "expires" \(a date, YYYY-MM-DD/,
       ],
       [
         'suppressions:\n  - id: GHSA-1\n    reason: x\n    expires: next week\n',
-        /"next week", which is not a date \(use YYYY-MM-DD\)/,
+        /\.mcp-vet\.yml:4: suppressions\[0\]\.expires: "next week" is not a date \(use YYYY-MM-DD\)/,
       ],
       [
         'suppressions:\n  - id: GHSA-1\n    reason: x\n    expires: 2030-01-01\n    pakage: qs\n',
-        /\.mcp-vet\.yml:5: unknown suppression field "pakage"/,
+        /\.mcp-vet\.yml:5: suppressions\[0\]: unknown key "pakage" \(did you mean "package"\?\)/,
       ],
-      ['supressions: []\n', /\.mcp-vet\.yml:1: unknown key "supressions" \(supported: suppressions\)/],
+      [
+        'supressions: []\n',
+        /\.mcp-vet\.yml:1: \(top level\): unknown key "supressions" \(did you mean "suppressions"\?\)/,
+      ],
       ['suppressions: [\n', /\.mcp-vet\.yml:\d+: not valid YAML/],
     ];
     for (const [policy, message] of cases) {

@@ -4,13 +4,12 @@
  * uses. Inputs are parsed strictly: a typo'd boolean or severity is an error naming the input.
  */
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError, VetError } from '../errors.js';
 import type { Severity } from '../model.js';
 import { decide, vetPackage, type ServerReport } from '../pipeline/vet.js';
-import { loadPolicyFile } from '../policy/suppressions.js';
+import { resolvePolicy } from '../policy/policy.js';
 import { loadNpmConfig } from '../registry/npmrc.js';
 import { buildSbom } from '../sbom/cyclonedx.js';
 import { makeVulnSource } from '../vuln/select.js';
@@ -24,8 +23,9 @@ function booleanInput(name: string): boolean {
   throw new VetError('E_USAGE', `input "${name}" must be true or false, not "${raw}"`);
 }
 
-function severityInput(name: string): Severity {
-  const raw = core.getInput(name).trim() || 'high';
+function severityInput(name: string): Severity | undefined {
+  const raw = core.getInput(name).trim();
+  if (!raw) return undefined;
   if (raw === 'low' || raw === 'medium' || raw === 'high' || raw === 'critical') return raw;
   throw new VetError('E_USAGE', `input "${name}" must be low, medium, high or critical, not "${raw}"`);
 }
@@ -41,9 +41,12 @@ export async function run(): Promise<void> {
     const registry = core.getInput('registry').trim() || undefined;
     const failOn = severityInput('fail-on');
     const failOnReject = booleanInput('fail-on-reject');
-    const onUnavailable = core.getInput('on-unavailable').trim() || 'fail';
-    if (onUnavailable !== 'fail' && onUnavailable !== 'warn') {
-      throw new VetError('E_USAGE', `input "on-unavailable" must be fail or warn, not "${onUnavailable}"`);
+    const onUnavailableInput = core.getInput('on-unavailable').trim() || undefined;
+    if (onUnavailableInput !== undefined && onUnavailableInput !== 'fail' && onUnavailableInput !== 'warn') {
+      throw new VetError(
+        'E_USAGE',
+        `input "on-unavailable" must be fail or warn, not "${onUnavailableInput}"`,
+      );
     }
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const temp = process.env.RUNNER_TEMP ?? workspace;
@@ -51,12 +54,14 @@ export async function run(): Promise<void> {
     const outDir = join(temp, 'mcp-vet');
     const sbomDir = join(outDir, 'sbom');
     await mkdir(sbomDir, { recursive: true });
-    const policyInput = core.getInput('policy').trim();
-    const policy = policyInput
-      ? await loadPolicyFile(resolve(workspace, policyInput), policyInput)
-      : existsSync(join(workspace, '.mcp-vet.yml'))
-        ? await loadPolicyFile(join(workspace, '.mcp-vet.yml'), '.mcp-vet.yml')
-        : undefined;
+    // the policy decides (a file or a preset; default: .mcp-vet.yml, else the default preset)
+    const policy = resolvePolicy({
+      ref: core.getInput('policy').trim() || undefined,
+      cwd: workspace,
+      failOn,
+      onUnavailable: onUnavailableInput,
+    });
+    const onUnavailable = policy.policy.vulnerabilities['on-unavailable'];
     const osvDb = core.getInput('osv-db').trim();
     const vulnSource = await makeVulnSource({
       osvUrl: core.getInput('osv-url').trim() || undefined,
@@ -85,10 +90,7 @@ export async function run(): Promise<void> {
         buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
       );
     }
-    const report = decide(servers, failOn, VERSION, {
-      policyFile: policy?.path,
-      suppressions: policy?.suppressions,
-    });
+    const report = decide(servers, VERSION, { policy });
     const unavailable =
       onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
     const reportPath = join(outDir, 'report.json');

@@ -3,7 +3,7 @@
  * prints or exits. Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 a required
  * external service was unavailable.
  */
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -13,7 +13,7 @@ import { decide, vetPackage } from '../pipeline/vet.js';
 import { renderText } from '../report/text.js';
 import type { SpecVersion } from '../sbom/cyclonedx.js';
 import { VERSION } from '../version.js';
-import type { PolicyFile } from '../policy/suppressions.js';
+import { resolvePolicy } from '../policy/policy.js';
 import type { VulnSource } from '../vuln/source.js';
 
 export interface CliIO {
@@ -51,7 +51,6 @@ Options:
   -o, --output FILE     sbom: write to FILE instead of stdout
   --spec-version V      CycloneDX version: 1.5, 1.6 (default) or 1.7
   --reproducible        SBOM without serial number and timestamp, everything sorted
-  --fail-on SEVERITY    reject at this severity or worse: low|medium|high|critical (default high)
   --cache-dir DIR       cache for packuments and verified packages (default: $MCP_VET_CACHE_DIR,
                         else $XDG_CACHE_HOME/mcp-vet, else ~/.cache/mcp-vet)
   --prefer-online       revalidate every cached packument with the registry
@@ -61,7 +60,9 @@ Options:
   --no-vulns            skip the vulnerability check (the report says it was skipped)
   --on-unavailable M    when the vulnerability source can't answer: fail (default: reject,
                         exit 3) or warn (report it and decide on the rest)
-  --policy FILE         policy file with suppressions (default: .mcp-vet.yml when present)
+  --policy FILE|PRESET  the policy (YAML file, or preset: default, strict); default: .mcp-vet.yml
+                        when present, else the default preset
+  --fail-on SEVERITY    alias: sets the policy's fail-on, vulnerabilities and tool-text thresholds
   --no-capabilities     vet: skip the static analysis of what the code can do
   --no-introspect       do not start the server; read its tools from package files and code only
   --introspect-timeout MS
@@ -180,20 +181,25 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         `--spec-version must be one of ${SPEC_VERSIONS.join(', ')}, not "${values['spec-version']}"`,
       );
     }
-    const failOn = (values['fail-on'] ?? 'high') as Severity;
-    if (!SEVERITIES.includes(failOn) || failOn === 'info') {
+    const failOn = values['fail-on'] as Severity | undefined;
+    if (failOn !== undefined && (!SEVERITIES.includes(failOn) || failOn === 'info')) {
       throw usageError(`--fail-on must be low, medium, high or critical, not "${values['fail-on']}"`);
     }
     const format = values.format ?? (io.isTTY ? 'text' : 'json');
     if (format !== 'json' && format !== 'text')
       throw usageError(`--format must be json or text, not "${format}"`);
 
-    const onUnavailable = values['on-unavailable'] ?? 'fail';
-    if (onUnavailable !== 'fail' && onUnavailable !== 'warn') {
-      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailable}"`);
+    const onUnavailableFlag = values['on-unavailable'];
+    if (onUnavailableFlag !== undefined && onUnavailableFlag !== 'fail' && onUnavailableFlag !== 'warn') {
+      throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailableFlag}"`);
     }
     const cacheDir = resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env));
-    const policy = command === 'vet' ? await loadPolicy(values.policy, io) : undefined;
+    // the policy decides; --fail-on and --on-unavailable are thin aliases over it
+    const policy =
+      command === 'vet'
+        ? resolvePolicy({ ref: values.policy, cwd: io.cwd, failOn, onUnavailable: onUnavailableFlag })
+        : undefined;
+    const onUnavailable = policy?.policy.vulnerabilities['on-unavailable'] ?? 'fail';
     const vulnSource =
       command === 'vet' && !values['no-vulns'] ? await vulnSourceFor(values, io, cacheDir) : undefined;
     const timeoutText = values['introspect-timeout'];
@@ -241,10 +247,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'sbom') return EXIT.approve;
 
-    const report = decide([result.server], failOn, VERSION, {
-      policyFile: policy?.path,
-      suppressions: policy?.suppressions,
-    });
+    const report = decide([result.server], VERSION, { policy });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
     // fail closed: a check that could not run is a reject, and exit 3 says which kind
@@ -262,19 +265,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`mcp-vet: ${describeError(err)}\n`);
     return exitCodeFor(err);
   }
-}
-
-/** `--policy FILE`, else `.mcp-vet.yml` in the working directory when it exists. */
-async function loadPolicy(flag: string | undefined, io: CliIO): Promise<PolicyFile | undefined> {
-  const { loadPolicyFile } = await import('../policy/suppressions.js');
-  if (flag) return loadPolicyFile(resolve(io.cwd, flag), flag);
-  const implicit = join(io.cwd, '.mcp-vet.yml');
-  try {
-    await access(implicit);
-  } catch {
-    return undefined;
-  }
-  return loadPolicyFile(implicit, '.mcp-vet.yml');
 }
 
 async function vulnSourceFor(

@@ -20,7 +20,8 @@ import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
 import { resolveTree, type Platform } from '../registry/resolve.js';
 import { fetchPackage, type ExtractedPackage, type TarballLimits } from '../registry/tarball.js';
 import { limiter } from '../util/limit.js';
-import { applySuppressions, type Suppression } from '../policy/suppressions.js';
+import { evaluate, type Reason } from '../policy/engine.js';
+import { loadPolicy, type LoadedPolicy } from '../policy/policy.js';
 import { checkVulnerabilities, type OnUnavailable, type VulnSummary } from '../vuln/check.js';
 import type { VulnSource } from '../vuln/source.js';
 import type { ClientEntry } from '../introspect/index.js';
@@ -257,6 +258,7 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
         seen.add(key);
         server.findings.push({
           ...f,
+          category: 'tool-text',
           source: m.manifest.source,
           ...(i === 1 ? { launch: 'second' } : {}),
         });
@@ -438,51 +440,32 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: 'mcp-vet'; version: string };
   decision: 'approve' | 'reject';
+  /** The policy's catch-all threshold (`fail-on`). */
   failOn: Severity;
-  /** The policy file read, when there was one. */
-  policy?: { file: string; suppressions: number };
+  /** Which policy decided: the files read (repository's first) and the preset at the root. */
+  policy: { files: string[]; preset?: string };
+  /** Why it rejects: every finding whose policy action is reject and that is not suppressed. */
+  reasons: Reason[];
   servers: ServerReport[];
 }
 
 export interface DecideOptions {
-  policyFile?: string;
-  suppressions?: Suppression[];
+  /** The effective policy (default: the `default` preset). */
+  policy?: LoadedPolicy;
   now?: Date;
 }
 
-/** Does this finding count against the server? Malware always does; suppressed ones never. */
-export function blocks(f: Finding, failOn: Severity): boolean {
-  if (f.suppressed) return false;
-  return f.rule === 'malware' || severityAtLeast(f.severity, failOn);
-}
-
-/**
- * Until the policy engine lands: applies suppressions, then rejects when any finding that is
- * not suppressed reaches the threshold (or is malware).
- */
-export function decide(
-  servers: ServerReport[],
-  failOn: Severity,
-  toolVersion: string,
-  opts: DecideOptions = {},
-): Report {
-  const suppressions = opts.suppressions ?? [];
-  if (suppressions.length) {
-    const all = servers.flatMap((s) => s.findings);
-    const extra = applySuppressions(all, suppressions, opts.now ?? new Date());
-    // findings about the suppressions themselves belong to the first server (one policy per run)
-    if (servers[0]) {
-      servers[0].findings.push(...extra);
-      servers[0].findings.sort(compareFindings);
-    }
-  }
-  const reject = servers.some((s) => s.findings.some((f) => blocks(f, failOn)));
+/** The one place a decision is made: the policy engine over every server's findings. */
+export function decide(servers: ServerReport[], toolVersion: string, opts: DecideOptions = {}): Report {
+  const loaded = opts.policy ?? loadPolicy('default', process.cwd());
+  const { decision, reasons } = evaluate(servers, loaded.policy, opts.now ?? new Date());
   return {
     schemaVersion: 1,
     tool: { name: 'mcp-vet', version: toolVersion },
-    decision: reject ? 'reject' : 'approve',
-    failOn,
-    ...(opts.policyFile ? { policy: { file: opts.policyFile, suppressions: suppressions.length } } : {}),
+    decision,
+    failOn: loaded.policy['fail-on'],
+    policy: { files: loaded.files, ...(loaded.preset ? { preset: loaded.preset } : {}) },
+    reasons,
     servers,
   };
 }
