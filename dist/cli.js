@@ -2,11 +2,16 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
+  FINDING_TO_RULE,
+  RULES,
   VERSION,
   decide,
+  docUrl,
+  require_dist,
   resolvePolicy,
+  ruleDoc,
   vetPackage
-} from "./chunks/chunk-OMSSACEX.js";
+} from "./chunks/chunk-BVSKUZLK.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
@@ -19,7 +24,9 @@ import {
   describeError,
   exitCodeFor
 } from "./chunks/chunk-OI56ITB4.js";
-import "./chunks/chunk-ESI7J6K4.js";
+import {
+  __toESM
+} from "./chunks/chunk-ESI7J6K4.js";
 
 // src/cli/main.ts
 import { readFile, writeFile } from "node:fs/promises";
@@ -44,8 +51,12 @@ function renderText(report, o) {
   const nFindings = report.servers.reduce((n, s) => n + s.findings.filter((f) => !f.suppressed).length, 0);
   const nSuppressed = report.servers.reduce((n, s) => n + s.findings.filter((f) => f.suppressed).length, 0);
   lines.push(
-    `${verdict}  ${names}  (${plural(nFindings, "finding")}${nSuppressed ? `, ${nSuppressed} suppressed` : ""}; fails on ${report.failOn} or worse)`
+    `${verdict}  ${names}  (${plural(nFindings, "finding")}${nSuppressed ? `, ${nSuppressed} suppressed` : ""}; policy: ${report.policy.files.join(" ← ")})`
   );
+  for (const r of report.reasons.slice(0, 10)) {
+    lines.push(`  ${paint("red", "✘")} ${paint("bold", r.rule)}: ${sanitize(r.message)}`);
+  }
+  if (report.reasons.length > 10) lines.push(`  … and ${report.reasons.length - 10} more reasons below`);
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [
@@ -159,6 +170,7 @@ function sanitize(s) {
 }
 
 // src/cli/main.ts
+var import_yaml = __toESM(require_dist(), 1);
 var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI agent runs it
 
 Usage:
@@ -167,6 +179,8 @@ Usage:
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
+  mcp-vet explain <RULE>
+  mcp-vet policy show [--policy FILE|PRESET] [--format yaml|json]
   mcp-vet --version | --help
 
 scan-tools checks tool definitions for tool poisoning, offline: FILE is a tools/list result
@@ -228,6 +242,8 @@ var OPTIONS = {
 };
 var PER_COMMAND = {
   "scan-tools": /* @__PURE__ */ new Set(["format", "fail-on"]),
+  explain: /* @__PURE__ */ new Set([]),
+  policy: /* @__PURE__ */ new Set(["policy", "format"]),
   vet: /* @__PURE__ */ new Set([
     "registry",
     "userconfig",
@@ -295,11 +311,16 @@ async function run(argv, io) {
 `);
   try {
     const allowed = PER_COMMAND[command];
-    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet, sbom and scan-tools`);
+    if (!allowed)
+      throw usageError(
+        `unknown command "${command}"; the commands are vet, sbom, scan-tools, explain and policy`
+      );
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
+    if (command === "explain") return explainCommand(rest, io);
+    if (command === "policy") return policyCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0];
     const specVersion = values["spec-version"] ?? "1.6";
@@ -387,7 +408,7 @@ async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
   const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
   const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
-  const { makeVulnSource } = await import("./chunks/select-4V6YB4YC.js");
+  const { makeVulnSource } = await import("./chunks/select-WC5J6L6D.js");
   const { loadNpmConfig } = await import("./chunks/npmrc-DLKDM3QA.js");
   return makeVulnSource({
     osvUrl,
@@ -400,6 +421,45 @@ async function vulnSourceFor(values, io, cacheDir) {
     }).fetchOptions,
     timeoutMs: Number(io.env.MCP_VET_OSV_TIMEOUT_MS) || void 0
   });
+}
+function explainCommand(rest, io) {
+  if (rest.length !== 1) {
+    throw usageError(`"explain" takes one RULE; the rules are ${RULES.map((r) => r.id).join(", ")}`);
+  }
+  const id = rest[0];
+  const doc = ruleDoc(id) ?? ruleDoc(FINDING_TO_RULE[id] ?? "");
+  if (!doc) {
+    throw usageError(`no rule "${id}"; the rules are ${RULES.map((r) => r.id).join(", ")}`);
+  }
+  const via = doc.id !== id ? `(${id} findings are governed by the rule ${doc.id})
+
+` : "";
+  io.stdout(
+    `${via}${doc.id}: ${doc.title}
+
+${doc.rationale}
+
+Settings: ${doc.settings}
+Docs: ${docUrl(doc.id)}
+`
+  );
+  return EXIT.approve;
+}
+function policyCommand(rest, values, io) {
+  if (rest.length !== 1 || rest[0] !== "show")
+    throw usageError('the policy command is "mcp-vet policy show [--policy FILE|PRESET]"');
+  const loaded = resolvePolicy({ ref: values.policy, cwd: io.cwd });
+  const format = values.format ?? "yaml";
+  if (format === "json") {
+    io.stdout(
+      `${JSON.stringify({ files: loaded.files, preset: loaded.preset, policy: loaded.policy }, null, 2)}
+`
+    );
+  } else if (format === "yaml" || format === "text") {
+    io.stdout(`# effective policy from: ${loaded.files.join(" ← ")}
+${(0, import_yaml.stringify)(loaded.policy)}`);
+  } else throw usageError(`--format must be yaml or json, not "${format}"`);
+  return EXIT.approve;
 }
 async function scanToolsCommand(rest, values, io) {
   if (rest.length !== 1)

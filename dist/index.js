@@ -6,13 +6,13 @@ import {
 } from "./chunks/chunk-HLZ5ZTVF.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-ZZ4RBFBH.js";
+} from "./chunks/chunk-OUKPBESD.js";
 import {
   VERSION,
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-OMSSACEX.js";
+} from "./chunks/chunk-BVSKUZLK.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";

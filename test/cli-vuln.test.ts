@@ -179,7 +179,7 @@ describe('mcp-vet vet with advisories', () => {
     const r = await vet(['vet', `${SERVER}@2.4.0`, '--format', 'text', '--osv-db', dbDir]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toMatch(
-      /^✘ REJECT {2}mcp-server-kubernetes@2\.4\.0 {2}\(7 findings; fails on high or worse\)/,
+      /^✘ REJECT {2}mcp-server-kubernetes@2\.4\.0 {2}\(7 findings; policy: preset:default\)/,
     );
     expect(r.stdout).toContain('advisories: 6 packages checked against');
     expect(r.stdout).toContain('7 advisories (5 high, 2 medium)');

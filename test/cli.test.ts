@@ -346,7 +346,7 @@ describe('vet: happy path', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const first = r.stdout.split('\n')[0]!;
-    expect(first).toMatch(/^✔ APPROVE {2}mcp-server-demo@1\.0\.0 {2}\(0 findings; fails on high or worse\)$/);
+    expect(first).toMatch(/^✔ APPROVE {2}mcp-server-demo@1\.0\.0 {2}\(0 findings; policy: preset:default\)$/);
     expect(r.stdout).not.toContain('\x1b');
     expect(r.stdout).toContain('6 packages');
   });

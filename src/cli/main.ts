@@ -14,6 +14,8 @@ import { renderText } from '../report/text.js';
 import type { SpecVersion } from '../sbom/cyclonedx.js';
 import { VERSION } from '../version.js';
 import { resolvePolicy } from '../policy/policy.js';
+import { docUrl, FINDING_TO_RULE, ruleDoc, RULES } from '../policy/rules.js';
+import { stringify as stringifyYaml } from 'yaml';
 import type { VulnSource } from '../vuln/source.js';
 
 export interface CliIO {
@@ -34,6 +36,8 @@ Usage:
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
+  mcp-vet explain <RULE>
+  mcp-vet policy show [--policy FILE|PRESET] [--format yaml|json]
   mcp-vet --version | --help
 
 scan-tools checks tool definitions for tool poisoning, offline: FILE is a tools/list result
@@ -97,6 +101,8 @@ const OPTIONS = {
 
 const PER_COMMAND: Record<string, Set<string>> = {
   'scan-tools': new Set(['format', 'fail-on']),
+  explain: new Set([]),
+  policy: new Set(['policy', 'format']),
   vet: new Set([
     'registry',
     'userconfig',
@@ -168,11 +174,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const warn = (m: string): void => io.stderr(`mcp-vet: warning: ${m}\n`);
   try {
     const allowed = PER_COMMAND[command];
-    if (!allowed) throw usageError(`unknown command "${command}"; the commands are vet, sbom and scan-tools`);
+    if (!allowed)
+      throw usageError(
+        `unknown command "${command}"; the commands are vet, sbom, scan-tools, explain and policy`,
+      );
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }
     if (command === 'scan-tools') return await scanToolsCommand(rest, values, io);
+    if (command === 'explain') return explainCommand(rest, io);
+    if (command === 'policy') return policyCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0]!;
     const specVersion = (values['spec-version'] ?? '1.6') as SpecVersion;
@@ -293,6 +304,39 @@ async function vulnSourceFor(
     }).fetchOptions,
     timeoutMs: Number(io.env.MCP_VET_OSV_TIMEOUT_MS) || undefined,
   });
+}
+
+/** `mcp-vet explain RULE`: a rule's documentation (policy rules and the finding rules they govern). */
+function explainCommand(rest: string[], io: CliIO): number {
+  if (rest.length !== 1) {
+    throw usageError(`"explain" takes one RULE; the rules are ${RULES.map((r) => r.id).join(', ')}`);
+  }
+  const id = rest[0]!;
+  const doc = ruleDoc(id) ?? ruleDoc(FINDING_TO_RULE[id] ?? '');
+  if (!doc) {
+    throw usageError(`no rule "${id}"; the rules are ${RULES.map((r) => r.id).join(', ')}`);
+  }
+  const via = doc.id !== id ? `(${id} findings are governed by the rule ${doc.id})\n\n` : '';
+  io.stdout(
+    `${via}${doc.id}: ${doc.title}\n\n${doc.rationale}\n\nSettings: ${doc.settings}\nDocs: ${docUrl(doc.id)}\n`,
+  );
+  return EXIT.approve;
+}
+
+/** `mcp-vet policy show [--policy FILE|PRESET]`: the effective policy after extends and overrides. */
+function policyCommand(rest: string[], values: { policy?: string; format?: string }, io: CliIO): number {
+  if (rest.length !== 1 || rest[0] !== 'show')
+    throw usageError('the policy command is "mcp-vet policy show [--policy FILE|PRESET]"');
+  const loaded = resolvePolicy({ ref: values.policy, cwd: io.cwd });
+  const format = values.format ?? 'yaml';
+  if (format === 'json') {
+    io.stdout(
+      `${JSON.stringify({ files: loaded.files, preset: loaded.preset, policy: loaded.policy }, null, 2)}\n`,
+    );
+  } else if (format === 'yaml' || format === 'text') {
+    io.stdout(`# effective policy from: ${loaded.files.join(' ← ')}\n${stringifyYaml(loaded.policy)}`);
+  } else throw usageError(`--format must be yaml or json, not "${format}"`);
+  return EXIT.approve;
 }
 
 async function scanToolsCommand(

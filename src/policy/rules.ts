@@ -110,3 +110,25 @@ export function ruleDoc(id: string): RuleDoc | undefined {
 export function docUrl(id: string): string {
   return `${DOCS_BASE}#rule-${id}`;
 }
+
+/** Finding rules and the policy rule that governs them (for `mcp-vet explain <finding rule>`). */
+export const FINDING_TO_RULE: Record<string, string> = {
+  vulnerability: 'vulnerabilities',
+  'vulnerability-check-failed': 'vulnerability-check',
+  'vulnerability-check-skipped': 'vulnerability-check',
+  'license-denied': 'licenses',
+  'license-unknown': 'licenses',
+  'capability-denied': 'capabilities',
+  'install-script': 'capabilities',
+  'introspection-failed': 'introspection',
+  'introspection-malformed': 'introspection',
+  'manifest-changed-between-launches': 'introspection',
+  'introspection-tampered': 'introspection',
+  deprecated: 'hygiene',
+  'server-not-npm': 'hygiene',
+  'server-denied': 'lists',
+  'server-not-allowed': 'lists',
+  'package-denied': 'lists',
+  'suppression-expired': 'suppressions',
+  'suppression-unused': 'suppressions',
+};

@@ -33,8 +33,13 @@ export function renderText(report: Report, o: TextOptions): string {
   const nFindings = report.servers.reduce((n, s) => n + s.findings.filter((f) => !f.suppressed).length, 0);
   const nSuppressed = report.servers.reduce((n, s) => n + s.findings.filter((f) => f.suppressed).length, 0);
   lines.push(
-    `${verdict}  ${names}  (${plural(nFindings, 'finding')}${nSuppressed ? `, ${nSuppressed} suppressed` : ''}; fails on ${report.failOn} or worse)`,
+    `${verdict}  ${names}  (${plural(nFindings, 'finding')}${nSuppressed ? `, ${nSuppressed} suppressed` : ''}; policy: ${report.policy.files.join(' ← ')})`,
   );
+  // why, first: the findings the policy rejects on
+  for (const r of report.reasons.slice(0, 10)) {
+    lines.push(`  ${paint('red', '✘')} ${paint('bold', r.rule)}: ${sanitize(r.message)}`);
+  }
+  if (report.reasons.length > 10) lines.push(`  … and ${report.reasons.length - 10} more reasons below`);
   for (const s of report.servers) {
     const st = s.stats;
     const extra = [

@@ -277,7 +277,6 @@ export class OsvApiSource implements VulnSource {
             headers: { accept: 'application/json' },
             retry: { retries: 0 },
             timeout: this.opts.timeoutMs,
-            cache: 'no-store',
           } as Parameters<Fetch>[1]);
         } catch (err) {
           const e = err as { statusCode?: number; code?: string; headers?: Record<string, unknown> };
