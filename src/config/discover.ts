@@ -147,7 +147,7 @@ export function parseConfig(text: string, f: Format): { servers: ConfigServer[];
     }
   } else {
     const errors: ParseError[] = [];
-    doc = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+    doc = parseJsonc(text, errors, { allowTrailingComma: f.syntax === 'jsonc', disallowComments: false });
     if (errors.length) {
       const e = errors[0]!;
       const line = text.slice(0, e.offset).split('\n').length;
