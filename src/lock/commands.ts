@@ -15,6 +15,7 @@ import {
   readLock,
   sha256,
   sortDeclarations,
+  sortKeys,
   writeLock,
   type LockEntry,
   type LockFile,
@@ -76,7 +77,7 @@ async function vetServer(s: ConfigServer, input: LockRunInput): Promise<LockEntr
 function unchanged(s: ConfigServer, old: LockEntry | undefined): boolean {
   if (!old) return false;
   if (old.entrySha256 !== sha256(entryOf(s))) return false;
-  if (JSON.stringify(old.declaredAt) !== JSON.stringify(sortDeclarations(s.declaredAt))) return false;
+  if (JSON.stringify(sortKeys(old.declaredAt)) !== JSON.stringify(sortKeys(sortDeclarations(s.declaredAt)))) return false;
   if (old.kind !== 'npm') return true;
   return s.launch.kind === 'npm' && s.launch.pinned === old.package.version && old.spec === s.launch.spec;
 }
@@ -127,7 +128,7 @@ export async function runCheck(input: LockRunInput): Promise<CheckResult> {
   const label = path.relative(input.root, input.lockFile) || input.lockFile;
   const old = await readLock(input.lockFile, label);
   const findings: Finding[] = [...discovery.findings];
-  if (!old) {
+  if (!old && discovery.servers.length) {
     findings.push({
       rule: 'lock-file-missing',
       severity: 'high',

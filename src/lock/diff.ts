@@ -5,7 +5,7 @@
  */
 import type { Finding, Severity } from '../model.js';
 import { isBidiControl, isControl, isInvisible } from '../tools/unicode.js';
-import type { Hashed, LockEntry, LockFile, LockedManifest, LockedPermissions, LockedTool, NpmLockEntry } from './format.js';
+import { sortKeys, type Hashed, type LockEntry, type LockFile, type LockedManifest, type LockedPermissions, type LockedTool, type NpmLockEntry } from './format.js';
 import { renderStructural, short, similarity, structuralDiff, wordDiff } from './textdiff.js';
 
 export type ChangeKind =
@@ -121,8 +121,8 @@ export function diffEntries(name: string, a: LockEntry | undefined, b: LockEntry
     return [change('server-removed', 'low', name, `server "${name}" is in the lock but in no config: remove it with "mcp-vet lock"`, [{ field: 'runs', words: describe(a) }])];
   }
   const out: Change[] = [];
-  const da = JSON.stringify(a.declaredAt);
-  const db = JSON.stringify(b.declaredAt);
+  const da = JSON.stringify(sortKeys(a.declaredAt));
+  const db = JSON.stringify(sortKeys(b.declaredAt));
   if (da !== db) {
     out.push(change('declaration-changed', 'low', name, `server "${name}" is now declared in ${where(b)} (was ${where(a)})`));
   }

@@ -43,8 +43,8 @@ export function wordOps(a: string, b: string): Op[] {
       if (i < n && j < m && xs[i] === ys[j]) {
         ops.push({ op: '=', text: xs[i++]! });
         j++;
-      } else if (j < m && (i >= n || L[i]![j + 1]! >= L[i + 1]![j]!)) ops.push({ op: '+', text: ys[j++]! });
-      else ops.push({ op: '-', text: xs[i++]! });
+      } else if (i < n && (j >= m || L[i + 1]![j]! >= L[i]![j + 1]!)) ops.push({ op: '-', text: xs[i++]! });
+      else ops.push({ op: '+', text: ys[j++]! });
     }
   }
   if (suf) ops.push({ op: '=', text: x.slice(x.length - suf).join('') });
