@@ -26,7 +26,11 @@ describe('discovery, one repository per client', () => {
       pinned: '2025.8.21',
       args: ['/tmp'],
     });
-    expect(d.byName.remote!.launch).toEqual({ kind: 'remote', url: 'https://mcp.example.com/mcp', transport: 'http' });
+    expect(d.byName.remote!.launch).toEqual({
+      kind: 'remote',
+      url: 'https://mcp.example.com/mcp',
+      transport: 'http',
+    });
     expect(serverFindings(d.byName.remote!)).toMatchObject([{ rule: 'server-not-npm', severity: 'medium' }]);
   });
 
@@ -38,28 +42,50 @@ describe('discovery, one repository per client', () => {
 
   it('VS Code .vscode/mcp.json: servers, --package=, ${input:} kept verbatim; a variable in the spec is a finding', async () => {
     const d = await servers('vscode');
-    expect(d.byName.gh!.launch).toMatchObject({ kind: 'npm', name: 'some-gh-mcp', pinned: '1.2.3', args: [] });
+    expect(d.byName.gh!.launch).toMatchObject({
+      kind: 'npm',
+      name: 'some-gh-mcp',
+      pinned: '1.2.3',
+      args: [],
+    });
     expect(d.byName.gh!.entry.env).toEqual({ TOKEN: '${input:token}' });
     expect(d.byName.gh!.variables).toEqual(['${input:token}']);
     expect(serverFindings(d.byName.gh!)).toEqual([]);
-    expect(serverFindings(d.byName.ver!)).toMatchObject([{ rule: 'config-unresolved-variable', severity: 'high' }]);
+    expect(serverFindings(d.byName.ver!)).toMatchObject([
+      { rule: 'config-unresolved-variable', severity: 'high' },
+    ]);
   });
 
   it('VS Code settings.json (mcp.servers, JSONC): bunx', async () => {
     const d = await servers('vscode-settings');
-    expect(d.byName.bun!.launch).toMatchObject({ kind: 'npm', launcher: 'bunx', name: 'tiny-mcp', pinned: '0.1.0' });
+    expect(d.byName.bun!.launch).toMatchObject({
+      kind: 'npm',
+      launcher: 'bunx',
+      name: 'tiny-mcp',
+      pinned: '0.1.0',
+    });
   });
 
   it('claude_desktop_config.json: uvx (PyPI) and docker run (OCI) are reported, not passed', async () => {
     const d = await servers('claude-desktop');
-    expect(d.byName.py!.launch).toMatchObject({ kind: 'pypi', launcher: 'uvx', spec: 'mcp-server-fetch==2025.1.1', pinned: true });
+    expect(d.byName.py!.launch).toMatchObject({
+      kind: 'pypi',
+      launcher: 'uvx',
+      spec: 'mcp-server-fetch==2025.1.1',
+      pinned: true,
+    });
     expect(d.byName.box!.launch).toMatchObject({ kind: 'oci', image: 'ghcr.io/acme/mcp:1.0', pinned: false });
     for (const s of d.servers) expect(serverFindings(s).map((f) => f.rule)).toEqual(['server-not-npm']);
   });
 
   it('Gemini .gemini/settings.json: yarn dlx -p', async () => {
     const d = await servers('gemini');
-    expect(d.byName.yarn!.launch).toMatchObject({ kind: 'npm', launcher: 'yarn dlx', name: 'yarn-mcp', pinned: '2.0.0' });
+    expect(d.byName.yarn!.launch).toMatchObject({
+      kind: 'npm',
+      launcher: 'yarn dlx',
+      name: 'yarn-mcp',
+      pinned: '2.0.0',
+    });
   });
 
   it('Codex .codex/config.toml: [mcp_servers.NAME]', async () => {
@@ -119,7 +145,10 @@ describe('launchers', () => {
     [['npx', '-y', 'a@1.0.0', '--flag'], { kind: 'npm', spec: 'a@1.0.0', pinned: '1.0.0', args: ['--flag'] }],
     [['npx', 'a'], { kind: 'npm', spec: 'a', args: [] }],
     [['npx', '-y', '@s/a@^1'], { kind: 'npm', name: '@s/a' }],
-    [['npx', '--package', '@s/a@2.0.0', 'a-bin', 'x'], { kind: 'npm', name: '@s/a', pinned: '2.0.0', args: ['x'] }],
+    [
+      ['npx', '--package', '@s/a@2.0.0', 'a-bin', 'x'],
+      { kind: 'npm', name: '@s/a', pinned: '2.0.0', args: ['x'] },
+    ],
     [['/usr/local/bin/npx', '-y', 'a@1.0.0'], { kind: 'npm', pinned: '1.0.0' }],
     [['npx.cmd', '-y', 'a@1.0.0'], { kind: 'npm', pinned: '1.0.0' }],
     [['npx', '-y', 'github:user/repo'], { kind: 'unknown' }],

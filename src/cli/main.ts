@@ -74,6 +74,9 @@ Options:
   --no-introspect       do not start the server; read its tools from package files and code only
   --introspect-timeout MS
                         per launch of the server when introspecting (default 10000)
+  --config FILE         lock/check: read this MCP config instead of discovering them (repeatable)
+  --lock FILE           lock/check: the lockfile (default mcp-vet.lock.json)
+  --all                 lock: re-vet every server, not only those whose config changed
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -195,7 +198,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const allowed = PER_COMMAND[command];
     if (!allowed)
-      throw usageError(`unknown command "${command}"; the commands are vet, sbom, scan-tools, lock, check and diff`);
+      throw usageError(
+        `unknown command "${command}"; the commands are vet, sbom, scan-tools, lock, check and diff`,
+      );
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }

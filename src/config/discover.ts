@@ -163,7 +163,8 @@ export function parseConfig(text: string, f: Format): { servers: ConfigServer[];
     }
   }
   if (!isObject(doc)) return malformed('the top level is not an object');
-  let servers: unknown = f.key.length === 2 ? (doc[`${f.key[0]}.${f.key[1]}`] ?? dig(doc, f.key)) : doc[f.key[0]!];
+  let servers: unknown =
+    f.key.length === 2 ? (doc[`${f.key[0]}.${f.key[1]}`] ?? dig(doc, f.key)) : doc[f.key[0]!];
   if (servers === undefined) {
     // a file given with --config: take whichever servers key it has
     for (const k of ['mcpServers', 'servers', 'context_servers', 'mcp_servers'])
@@ -207,7 +208,10 @@ function entryFinding(f: Format, name: string, why: string): Finding {
   };
 }
 
-function normalizeEntry(f: Format, o: Record<string, unknown>): { raw: RawEntry; disabled: boolean } | string {
+function normalizeEntry(
+  f: Format,
+  o: Record<string, unknown>,
+): { raw: RawEntry; disabled: boolean } | string {
   // Zed: { command: { path, args, env } } (older) or { command, args, env }, plus "source": "custom"
   let src = o;
   if (f.client === 'zed' && isObject(o.command)) {
@@ -264,7 +268,9 @@ function mergeServers(all: ConfigServer[], findings: Finding[]): ConfigServer[] 
 
 function launchKey(s: ConfigServer): string {
   const { command, args, url } = s.entry;
-  return JSON.stringify([s.launch.kind === 'npm' ? ['npm', s.launch.spec, s.launch.args] : [command, args, url]]);
+  return JSON.stringify([
+    s.launch.kind === 'npm' ? ['npm', s.launch.spec, s.launch.args] : [command, args, url],
+  ]);
 }
 
 export function describeLaunch(l: Launch): string {
@@ -307,15 +313,29 @@ export function serverFindings(s: ConfigServer): Finding[] {
     kind: l.kind,
   });
   if (l.kind === 'pypi')
-    out.push(notVetted(`a PyPI package run with ${l.launcher} (${l.spec})`, 'no dependency resolution, advisories, capabilities or tools for PyPI yet'));
+    out.push(
+      notVetted(
+        `a PyPI package run with ${l.launcher} (${l.spec})`,
+        'no dependency resolution, advisories, capabilities or tools for PyPI yet',
+      ),
+    );
   else if (l.kind === 'oci')
-    out.push(notVetted(`a container image (${l.image || 'no image'})`, 'image contents, advisories and tools are not inspected'));
+    out.push(
+      notVetted(
+        `a container image (${l.image || 'no image'})`,
+        'image contents, advisories and tools are not inspected',
+      ),
+    );
   else if (l.kind === 'remote')
-    out.push(notVetted(`a remote server at ${l.url}`, 'its code is not available; the tools it serves can change at any time'));
+    out.push(
+      notVetted(
+        `a remote server at ${l.url}`,
+        'its code is not available; the tools it serves can change at any time',
+      ),
+    );
   else if (l.kind === 'node')
     out.push(notVetted(`a local script (node ${l.script})`, 'local code is not resolved from a registry'));
-  else if (l.kind === 'unknown')
-    out.push(notVetted(`started with "${l.command}"`, l.reason));
+  else if (l.kind === 'unknown') out.push(notVetted(`started with "${l.command}"`, l.reason));
   return out;
 }
 

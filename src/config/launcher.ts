@@ -44,17 +44,37 @@ function base(cmd: string): string {
 
 /** Options of each launcher that take a value (so the value is not mistaken for the package). */
 const VALUE_FLAGS: Record<string, Set<string>> = {
-  npx: new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '-w', '--workspace']),
+  npx: new Set([
+    '-p',
+    '--package',
+    '-c',
+    '--call',
+    '--registry',
+    '--cache',
+    '--userconfig',
+    '-w',
+    '--workspace',
+  ]),
   'pnpm dlx': new Set(['--package', '--reporter', '--registry', '--dir', '-C']),
   bunx: new Set(['-p', '--package', '--registry', '--cwd']),
   'yarn dlx': new Set(['-p', '--package', '--registry']),
-  uvx: new Set(['--from', '--with', '--python', '-p', '--index', '--index-url', '--extra-index-url', '--with-requirements']),
+  uvx: new Set([
+    '--from',
+    '--with',
+    '--python',
+    '-p',
+    '--index',
+    '--index-url',
+    '--extra-index-url',
+    '--with-requirements',
+  ]),
   pipx: new Set(['--spec', '--python', '--index-url', '--pip-args']),
 };
 
 export function recognizeLauncher(e: RawEntry): Launch {
   if (e.url !== undefined && !e.command) return { kind: 'remote', url: e.url, transport: e.type };
-  if (!e.command) return { kind: 'unknown', command: '', reason: 'the entry has neither "command" nor "url"' };
+  if (!e.command)
+    return { kind: 'unknown', command: '', reason: 'the entry has neither "command" nor "url"' };
   // a command written as one string with spaces ("npx -y pkg") is split like a shell would
   let words = [e.command, ...(e.args ?? [])];
   if (!e.args?.length && /\s/.test(e.command.trim())) words = e.command.trim().split(/\s+/);
@@ -62,7 +82,8 @@ export function recognizeLauncher(e: RawEntry): Launch {
   const b = base(cmd);
   if (b === 'npx') return npmLaunch('npx', rest);
   if (b === 'bunx') return npmLaunch('bunx', rest);
-  if ((b === 'pnpm' || b === 'yarn') && rest[0] === 'dlx') return npmLaunch(`${b} dlx` as 'pnpm dlx', rest.slice(1));
+  if ((b === 'pnpm' || b === 'yarn') && rest[0] === 'dlx')
+    return npmLaunch(`${b} dlx` as 'pnpm dlx', rest.slice(1));
   if (b === 'pnpx') return npmLaunch('pnpm dlx', rest);
   if (b === 'bun' && rest[0] === 'x') return npmLaunch('bunx', rest.slice(1));
   if (b === 'npm' && (rest[0] === 'exec' || rest[0] === 'x')) return npmLaunch('npx', rest.slice(1));
@@ -145,9 +166,37 @@ function pypiLaunch(launcher: 'uvx' | 'pipx', rest: string[]): Launch {
 }
 
 const DOCKER_VALUE_FLAGS = new Set([
-  '-e', '--env', '-v', '--volume', '--name', '-p', '--publish', '--network', '--net', '-u', '--user', '-w',
-  '--workdir', '--entrypoint', '--env-file', '--mount', '--platform', '-l', '--label', '--add-host', '--cap-add',
-  '--cap-drop', '--security-opt', '-m', '--memory', '--cpus', '--pull', '-h', '--hostname', '--device', '--tmpfs',
+  '-e',
+  '--env',
+  '-v',
+  '--volume',
+  '--name',
+  '-p',
+  '--publish',
+  '--network',
+  '--net',
+  '-u',
+  '--user',
+  '-w',
+  '--workdir',
+  '--entrypoint',
+  '--env-file',
+  '--mount',
+  '--platform',
+  '-l',
+  '--label',
+  '--add-host',
+  '--cap-add',
+  '--cap-drop',
+  '--security-opt',
+  '-m',
+  '--memory',
+  '--cpus',
+  '--pull',
+  '-h',
+  '--hostname',
+  '--device',
+  '--tmpfs',
 ]);
 
 function ociLaunch(rest: string[]): Launch {

@@ -48,11 +48,17 @@ export async function lockCli(
   if (command === 'diff') return diffCommand(rest, values, io, h, failOn);
   if (rest.length) throw h.usageError(`"${command}" takes no positional arguments (got "${rest[0]}")`);
   const format = values.format ?? (io.isTTY ? 'text' : 'json');
-  if (format !== 'json' && format !== 'text') throw h.usageError(`--format must be json or text, not "${format}"`);
+  if (format !== 'json' && format !== 'text')
+    throw h.usageError(`--format must be json or text, not "${format}"`);
   const timeoutText = values['introspect-timeout'];
   const introspectTimeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
-  if (introspectTimeoutMs !== undefined && (!/^\d+$/.test(timeoutText!) || introspectTimeoutMs < 100 || introspectTimeoutMs > 600_000))
-    throw h.usageError(`--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`);
+  if (
+    introspectTimeoutMs !== undefined &&
+    (!/^\d+$/.test(timeoutText!) || introspectTimeoutMs < 100 || introspectTimeoutMs > 600_000)
+  )
+    throw h.usageError(
+      `--introspect-timeout must be a number of milliseconds from 100 to 600000, not "${timeoutText}"`,
+    );
   const input = {
     root: io.cwd,
     configs: values.config,
@@ -77,11 +83,18 @@ export async function lockCli(
     const r = await runLock(input);
     const name = values.lock ?? LOCKFILE_NAME;
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ schemaVersion: 1, command: 'lock', lockFile: name, vetted: r.vetted, kept: r.kept, findings: r.findings, changes: r.changes }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ schemaVersion: 1, command: 'lock', lockFile: name, vetted: r.vetted, kept: r.kept, findings: r.findings, changes: r.changes }, null, 2)}\n`,
+      );
     } else {
-      io.stdout(`wrote ${name}: ${Object.keys(r.lock.servers).length} server(s), ${r.vetted.length} vetted, ${r.kept.length} unchanged\n`);
+      io.stdout(
+        `wrote ${name}: ${Object.keys(r.lock.servers).length} server(s), ${r.vetted.length} vetted, ${r.kept.length} unchanged\n`,
+      );
       if (r.findings.length) io.stdout(renderFindings(r.findings));
-      if (r.changes.length) io.stdout(`\nchanges to review in the lockfile diff:\n${renderChanges(r.changes, { format: 'text' })}`);
+      if (r.changes.length)
+        io.stdout(
+          `\nchanges to review in the lockfile diff:\n${renderChanges(r.changes, { format: 'text' })}`,
+        );
     }
     return EXIT.approve;
   }
@@ -92,9 +105,15 @@ export async function lockCli(
       `${JSON.stringify({ schemaVersion: 1, tool: { name: 'mcp-vet', version: VERSION }, command: 'check', decision, failOn, ...r }, null, 2)}\n`,
     );
   } else {
-    io.stdout(`${decision === 'approve' ? 'APPROVE' : 'REJECT'}: ${r.servers.length} server(s) checked against ${r.lockFile}${r.changes.length ? `, ${r.changes.length} change(s)` : ', no changes'}\n`);
-    const other = r.findings.filter((f) => !f.kind || !String(f.rule).startsWith('lock-') || f.rule === 'lock-unpinned');
-    const configFindings = other.filter((f) => !r.changes.some((c) => c.rule === f.rule && c.message === f.message));
+    io.stdout(
+      `${decision === 'approve' ? 'APPROVE' : 'REJECT'}: ${r.servers.length} server(s) checked against ${r.lockFile}${r.changes.length ? `, ${r.changes.length} change(s)` : ', no changes'}\n`,
+    );
+    const other = r.findings.filter(
+      (f) => !f.kind || !String(f.rule).startsWith('lock-') || f.rule === 'lock-unpinned',
+    );
+    const configFindings = other.filter(
+      (f) => !r.changes.some((c) => c.rule === f.rule && c.message === f.message),
+    );
     if (configFindings.length) io.stdout(renderFindings(configFindings));
     if (r.changes.length) io.stdout(`\n${renderChanges(r.changes, { format: 'text' })}`);
   }
@@ -102,11 +121,20 @@ export async function lockCli(
 }
 
 function renderFindings(findings: Finding[]): string {
-  return findings.map((f) => `  ${f.severity.toUpperCase().padEnd(8)} ${f.rule}: ${makeVisible(f.message, 2000)}\n`).join('');
+  return findings
+    .map((f) => `  ${f.severity.toUpperCase().padEnd(8)} ${f.rule}: ${makeVisible(f.message, 2000)}\n`)
+    .join('');
 }
 
-async function diffCommand(rest: string[], values: Values, io: CliIO, h: Helpers, failOn: Severity): Promise<number> {
-  if (rest.length !== 2) throw h.usageError(`"diff" takes OLD_LOCK and NEW_LOCK, got ${rest.length} argument(s)`);
+async function diffCommand(
+  rest: string[],
+  values: Values,
+  io: CliIO,
+  h: Helpers,
+  failOn: Severity,
+): Promise<number> {
+  if (rest.length !== 2)
+    throw h.usageError(`"diff" takes OLD_LOCK and NEW_LOCK, got ${rest.length} argument(s)`);
   const format = values.format ?? 'text';
   if (format !== 'json' && format !== 'text' && format !== 'markdown')
     throw h.usageError(`--format must be text, markdown or json, not "${format}"`);
@@ -119,7 +147,10 @@ async function diffCommand(rest: string[], values: Values, io: CliIO, h: Helpers
   const changes = diffLocks(await load(oldPath), await load(newPath));
   const findings = changes.map(changeToFinding);
   const decision = checkDecision(findings, failOn);
-  if (format === 'json') io.stdout(`${JSON.stringify({ schemaVersion: 1, command: 'diff', decision, failOn, changes }, null, 2)}\n`);
+  if (format === 'json')
+    io.stdout(
+      `${JSON.stringify({ schemaVersion: 1, command: 'diff', decision, failOn, changes }, null, 2)}\n`,
+    );
   else io.stdout(renderChanges(changes, { format }));
   return decision === 'approve' ? EXIT.approve : EXIT.reject;
 }

@@ -48,7 +48,17 @@ function entryOf(s: ConfigServer): unknown {
 function otherEntry(s: ConfigServer): LockEntry {
   const l = s.launch;
   const ref =
-    l.kind === 'pypi' ? l.spec : l.kind === 'oci' ? l.image : l.kind === 'remote' ? l.url : l.kind === 'node' ? l.script : l.kind === 'unknown' ? l.command : '';
+    l.kind === 'pypi'
+      ? l.spec
+      : l.kind === 'oci'
+        ? l.image
+        : l.kind === 'remote'
+          ? l.url
+          : l.kind === 'node'
+            ? l.script
+            : l.kind === 'unknown'
+              ? l.command
+              : '';
   return {
     kind: l.kind === 'npm' ? 'unknown' : l.kind,
     ref,
@@ -77,7 +87,8 @@ async function vetServer(s: ConfigServer, input: LockRunInput): Promise<LockEntr
 function unchanged(s: ConfigServer, old: LockEntry | undefined): boolean {
   if (!old) return false;
   if (old.entrySha256 !== sha256(entryOf(s))) return false;
-  if (JSON.stringify(sortKeys(old.declaredAt)) !== JSON.stringify(sortKeys(sortDeclarations(s.declaredAt)))) return false;
+  if (JSON.stringify(sortKeys(old.declaredAt)) !== JSON.stringify(sortKeys(sortDeclarations(s.declaredAt))))
+    return false;
   if (old.kind !== 'npm') return true;
   return s.launch.kind === 'npm' && s.launch.pinned === old.package.version && old.spec === s.launch.spec;
 }
@@ -164,7 +175,8 @@ export async function runCheck(input: LockRunInput): Promise<CheckResult> {
     try {
       now = await vetServer(s, input);
     } catch (err) {
-      if (err instanceof VetError && (err.code === 'E_REGISTRY_UNAVAILABLE' || err.code === 'E_VULN_SOURCE')) throw err;
+      if (err instanceof VetError && (err.code === 'E_REGISTRY_UNAVAILABLE' || err.code === 'E_VULN_SOURCE'))
+        throw err;
       findings.push({
         rule: 'lock-vet-failed',
         severity: 'high',

@@ -5,7 +5,16 @@
  */
 import type { Finding, Severity } from '../model.js';
 import { isBidiControl, isControl, isInvisible } from '../tools/unicode.js';
-import { sortKeys, type Hashed, type LockEntry, type LockFile, type LockedManifest, type LockedPermissions, type LockedTool, type NpmLockEntry } from './format.js';
+import {
+  sortKeys,
+  type Hashed,
+  type LockEntry,
+  type LockFile,
+  type LockedManifest,
+  type LockedPermissions,
+  type LockedTool,
+  type NpmLockEntry,
+} from './format.js';
 import { renderStructural, short, similarity, structuralDiff, wordDiff } from './textdiff.js';
 
 export type ChangeKind =
@@ -98,7 +107,15 @@ function change(
   details: ChangeDetail[] = [],
   item?: string,
 ): Change {
-  return { kind, rule: KIND_RULE[kind], severity, server, ...(item !== undefined ? { item } : {}), message, details };
+  return {
+    kind,
+    rule: KIND_RULE[kind],
+    severity,
+    server,
+    ...(item !== undefined ? { item } : {}),
+    message,
+    details,
+  };
 }
 
 export function diffLocks(before: LockFile | undefined, after: LockFile): Change[] {
@@ -115,22 +132,60 @@ export function diffEntries(name: string, a: LockEntry | undefined, b: LockEntry
   if (!a && !b) return [];
   const where = (e: LockEntry): string => e.declaredAt.map((d) => d.file).join(', ');
   if (!a) {
-    return [change('server-added', 'high', name, `server "${name}" (${where(b!)}) is not in the lock: it has never been reviewed; run "mcp-vet lock" and review the lockfile diff`, [{ field: 'runs', words: describe(b!) }])];
+    return [
+      change(
+        'server-added',
+        'high',
+        name,
+        `server "${name}" (${where(b!)}) is not in the lock: it has never been reviewed; run "mcp-vet lock" and review the lockfile diff`,
+        [{ field: 'runs', words: describe(b!) }],
+      ),
+    ];
   }
   if (!b) {
-    return [change('server-removed', 'low', name, `server "${name}" is in the lock but in no config: remove it with "mcp-vet lock"`, [{ field: 'runs', words: describe(a) }])];
+    return [
+      change(
+        'server-removed',
+        'low',
+        name,
+        `server "${name}" is in the lock but in no config: remove it with "mcp-vet lock"`,
+        [{ field: 'runs', words: describe(a) }],
+      ),
+    ];
   }
   const out: Change[] = [];
   const da = JSON.stringify(sortKeys(a.declaredAt));
   const db = JSON.stringify(sortKeys(b.declaredAt));
   if (da !== db) {
-    out.push(change('declaration-changed', 'low', name, `server "${name}" is now declared in ${where(b)} (was ${where(a)})`));
+    out.push(
+      change(
+        'declaration-changed',
+        'low',
+        name,
+        `server "${name}" is now declared in ${where(b)} (was ${where(a)})`,
+      ),
+    );
   }
   if (a.kind !== 'npm' || b.kind !== 'npm') {
     if (a.kind !== b.kind || describe(a) !== describe(b)) {
-      out.push(change('server-changed', 'high', name, `server "${name}" now runs ${describe(b)} (was ${describe(a)})`, [{ field: 'runs', words: wordDiff(describe(a), describe(b)) }]));
+      out.push(
+        change(
+          'server-changed',
+          'high',
+          name,
+          `server "${name}" now runs ${describe(b)} (was ${describe(a)})`,
+          [{ field: 'runs', words: wordDiff(describe(a), describe(b)) }],
+        ),
+      );
     } else if (a.entrySha256 !== b.entrySha256) {
-      out.push(change('entry-changed', 'medium', name, `server "${name}": its config entry (arguments, environment or headers) changed`));
+      out.push(
+        change(
+          'entry-changed',
+          'medium',
+          name,
+          `server "${name}": its config entry (arguments, environment or headers) changed`,
+        ),
+      );
     }
     return out;
   }
@@ -146,19 +201,57 @@ function diffNpm(name: string, a: NpmLockEntry, b: NpmLockEntry): Change[] {
   const pa = a.package;
   const pb = b.package;
   if (pa.name !== pb.name) {
-    out.push(change('package-changed', 'high', name, `server "${name}" now runs the package ${pb.name} (was ${pa.name})`, [{ field: 'package', words: wordDiff(pa.name, pb.name) }]));
+    out.push(
+      change(
+        'package-changed',
+        'high',
+        name,
+        `server "${name}" now runs the package ${pb.name} (was ${pa.name})`,
+        [{ field: 'package', words: wordDiff(pa.name, pb.name) }],
+      ),
+    );
   } else if (pa.version !== pb.version) {
-    out.push(change('version-changed', 'medium', name, `server "${name}": ${pa.name} ${pa.version} → ${pb.version}`, [{ field: 'version', words: wordDiff(pa.version, pb.version) }]));
+    out.push(
+      change(
+        'version-changed',
+        'medium',
+        name,
+        `server "${name}": ${pa.name} ${pa.version} → ${pb.version}`,
+        [{ field: 'version', words: wordDiff(pa.version, pb.version) }],
+      ),
+    );
   } else if (pa.integrity !== pb.integrity) {
-    out.push(change('integrity-mismatch', 'critical', name, `server "${name}": ${pa.name}@${pa.version} now has other bytes than when it was locked (republished or tampered with): do not run it`, [{ field: 'integrity', lines: [`- ${pa.integrity}`, `+ ${pb.integrity}`] }]));
+    out.push(
+      change(
+        'integrity-mismatch',
+        'critical',
+        name,
+        `server "${name}": ${pa.name}@${pa.version} now has other bytes than when it was locked (republished or tampered with): do not run it`,
+        [{ field: 'integrity', lines: [`- ${pa.integrity}`, `+ ${pb.integrity}`] }],
+      ),
+    );
   }
   if (a.entrySha256 !== b.entrySha256 && a.spec === b.spec) {
-    out.push(change('entry-changed', 'medium', name, `server "${name}": its config entry (arguments or environment) changed`));
+    out.push(
+      change(
+        'entry-changed',
+        'medium',
+        name,
+        `server "${name}": its config entry (arguments or environment) changed`,
+      ),
+    );
   }
   out.push(...diffDependencies(name, a.dependencies, b.dependencies));
   if (a.manifest && b.manifest) out.push(...diffManifest(name, a.manifest, b.manifest));
   else if (!a.manifest !== !b.manifest) {
-    out.push(change('manifest-source-changed', 'low', name, `server "${name}": what it shows the model was ${a.manifest ? 'recorded' : 'not recorded'} in the lock and is ${b.manifest ? 'recorded' : 'not recorded'} now`));
+    out.push(
+      change(
+        'manifest-source-changed',
+        'low',
+        name,
+        `server "${name}": what it shows the model was ${a.manifest ? 'recorded' : 'not recorded'} in the lock and is ${b.manifest ? 'recorded' : 'not recorded'} now`,
+      ),
+    );
   }
   if (a.permissions && b.permissions) out.push(...diffPermissions(name, a.permissions, b.permissions));
   return out;
@@ -169,7 +262,11 @@ function splitKey(k: string): [string, string] {
   return at > 0 ? [k.slice(0, at), k.slice(at + 1)] : [k, ''];
 }
 
-function diffDependencies(server: string, a: Record<string, string | null>, b: Record<string, string | null>): Change[] {
+function diffDependencies(
+  server: string,
+  a: Record<string, string | null>,
+  b: Record<string, string | null>,
+): Change[] {
   const out: Change[] = [];
   const lines: string[] = [];
   const tampered: string[] = [];
@@ -205,11 +302,31 @@ function diffDependencies(server: string, a: Record<string, string | null>, b: R
     }
   }
   if (tampered.length) {
-    out.push(change('integrity-mismatch', 'critical', server, `server "${server}": ${tampered.length} dependenc${tampered.length === 1 ? 'y has' : 'ies have'} other bytes than when locked, same version (republished or tampered with): ${tampered.join(', ')}`, [{ field: 'dependencies', lines: tampered.flatMap((k) => [`- ${k} ${a[k]}`, `+ ${k} ${b[k]}`]) }]));
+    out.push(
+      change(
+        'integrity-mismatch',
+        'critical',
+        server,
+        `server "${server}": ${tampered.length} dependenc${tampered.length === 1 ? 'y has' : 'ies have'} other bytes than when locked, same version (republished or tampered with): ${tampered.join(', ')}`,
+        [{ field: 'dependencies', lines: tampered.flatMap((k) => [`- ${k} ${a[k]}`, `+ ${k} ${b[k]}`]) }],
+      ),
+    );
   }
   if (lines.length) {
-    const parts = [added && `${added} added`, removed && `${removed} removed`, changed && `${changed} changed`].filter(Boolean);
-    out.push(change('dependencies-changed', 'medium', server, `server "${server}": dependencies ${parts.join(', ')}`, [{ field: 'dependencies', lines }]));
+    const parts = [
+      added && `${added} added`,
+      removed && `${removed} removed`,
+      changed && `${changed} changed`,
+    ].filter(Boolean);
+    out.push(
+      change(
+        'dependencies-changed',
+        'medium',
+        server,
+        `server "${server}": dependencies ${parts.join(', ')}`,
+        [{ field: 'dependencies', lines }],
+      ),
+    );
   }
   return out;
 }
@@ -233,7 +350,10 @@ function hiddenCount(s: string): number {
 function allText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(allText).join('\n');
-  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}\n${allText(x)}`).join('\n');
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k}\n${allText(x)}`)
+      .join('\n');
   return '';
 }
 
@@ -252,21 +372,57 @@ function toolText(t: LockedTool, without: string[] = ['name']): string {
   return JSON.stringify(o);
 }
 
-function diffTool(server: string, name: string, a: LockedTool, b: LockedTool, renamedFrom?: string): Change[] {
+function diffTool(
+  server: string,
+  name: string,
+  a: LockedTool,
+  b: LockedTool,
+  renamedFrom?: string,
+): Change[] {
   const out: Change[] = [];
   const fields = [...new Set([...Object.keys(a.fields), ...Object.keys(b.fields)])].sort();
   const changed = fields.filter((f) => f !== 'name' && a.fields[f]?.sha256 !== b.fields[f]?.sha256);
   const main = changed.filter((f) => f !== 'annotations');
   if (renamedFrom !== undefined) {
-    out.push(change('tool-renamed', 'high', server, `server "${server}": tool "${renamedFrom}" is now called "${name}"${main.length ? ` and its ${main.join(', ')} changed` : ''}`, [{ field: 'name', words: wordDiff(renamedFrom, name) }, ...main.map((f) => fieldDetail(f, a.fields[f], b.fields[f]))], name));
+    out.push(
+      change(
+        'tool-renamed',
+        'high',
+        server,
+        `server "${server}": tool "${renamedFrom}" is now called "${name}"${main.length ? ` and its ${main.join(', ')} changed` : ''}`,
+        [
+          { field: 'name', words: wordDiff(renamedFrom, name) },
+          ...main.map((f) => fieldDetail(f, a.fields[f], b.fields[f])),
+        ],
+        name,
+      ),
+    );
   } else if (main.length) {
     const hiddenBefore = main.reduce((n, f) => n + hiddenCount(allText(a.fields[f]?.value)), 0);
     const hiddenAfter = main.reduce((n, f) => n + hiddenCount(allText(b.fields[f]?.value)), 0);
     const hidden = hiddenAfter > hiddenBefore;
-    out.push(change('tool-changed', hidden ? 'critical' : 'high', server, `server "${server}": tool "${name}" changed its ${main.join(', ')}${hidden ? ` and now carries ${hiddenAfter - hiddenBefore} more invisible character${hiddenAfter - hiddenBefore === 1 ? '' : 's'}` : ''} — what the model reads is not what was reviewed`, main.map((f) => fieldDetail(f, a.fields[f], b.fields[f])), name));
+    out.push(
+      change(
+        'tool-changed',
+        hidden ? 'critical' : 'high',
+        server,
+        `server "${server}": tool "${name}" changed its ${main.join(', ')}${hidden ? ` and now carries ${hiddenAfter - hiddenBefore} more invisible character${hiddenAfter - hiddenBefore === 1 ? '' : 's'}` : ''} — what the model reads is not what was reviewed`,
+        main.map((f) => fieldDetail(f, a.fields[f], b.fields[f])),
+        name,
+      ),
+    );
   }
   if (changed.includes('annotations')) {
-    out.push(change('tool-annotations-changed', 'medium', server, `server "${server}": tool "${name}" changed its annotations (hints clients use to decide about confirmation)`, [fieldDetail('annotations', a.fields.annotations, b.fields.annotations)], name));
+    out.push(
+      change(
+        'tool-annotations-changed',
+        'medium',
+        server,
+        `server "${server}": tool "${name}" changed its annotations (hints clients use to decide about confirmation)`,
+        [fieldDetail('annotations', a.fields.annotations, b.fields.annotations)],
+        name,
+      ),
+    );
   }
   return out;
 }
@@ -274,7 +430,14 @@ function diffTool(server: string, name: string, a: LockedTool, b: LockedTool, re
 function diffManifest(server: string, a: LockedManifest, b: LockedManifest): Change[] {
   const out: Change[] = [];
   if (a.source !== b.source) {
-    out.push(change('manifest-source-changed', 'low', server, `server "${server}": its tools were read by ${a.source} when locked and by ${b.source} now, so the lists may differ for that reason`));
+    out.push(
+      change(
+        'manifest-source-changed',
+        'low',
+        server,
+        `server "${server}": its tools were read by ${a.source} when locked and by ${b.source} now, so the lists may differ for that reason`,
+      ),
+    );
   }
   const removed = Object.keys(a.tools).filter((t) => !(t in b.tools));
   const added = Object.keys(b.tools).filter((t) => !(t in a.tools));
@@ -299,15 +462,40 @@ function diffManifest(server: string, a: LockedManifest, b: LockedManifest): Cha
       out.push(...diffTool(server, name, a.tools[old]!, tb, old));
     } else if (tb) {
       const d = tb.fields.description?.value;
-      out.push(change('tool-added', 'medium', server, `server "${server}": new tool "${name}"`, [{ field: 'description', words: typeof d === 'string' ? `{+${wordDiff('', d).slice(2, -2)}+}` : '(none)' }, ...(tb.fields.inputSchema ? [fieldDetail('inputSchema', undefined, tb.fields.inputSchema)] : [])], name));
+      out.push(
+        change(
+          'tool-added',
+          'medium',
+          server,
+          `server "${server}": new tool "${name}"`,
+          [
+            {
+              field: 'description',
+              words: typeof d === 'string' ? `{+${wordDiff('', d).slice(2, -2)}+}` : '(none)',
+            },
+            ...(tb.fields.inputSchema ? [fieldDetail('inputSchema', undefined, tb.fields.inputSchema)] : []),
+          ],
+          name,
+        ),
+      );
     } else if (ta && !renamedOld.has(name)) {
-      out.push(change('tool-removed', 'low', server, `server "${server}": tool "${name}" was removed`, [], name));
+      out.push(
+        change('tool-removed', 'low', server, `server "${server}": tool "${name}" was removed`, [], name),
+      );
     }
   }
   const ia = a.instructions;
   const ib = b.instructions;
   if ((ia?.sha256 ?? null) !== (ib?.sha256 ?? null)) {
-    out.push(change('instructions-changed', 'high', server, `server "${server}": its instructions to the model changed`, [{ field: 'instructions', words: wordDiff(ia?.value ?? '', ib?.value ?? '') }]));
+    out.push(
+      change(
+        'instructions-changed',
+        'high',
+        server,
+        `server "${server}": its instructions to the model changed`,
+        [{ field: 'instructions', words: wordDiff(ia?.value ?? '', ib?.value ?? '') }],
+      ),
+    );
   }
   const lists: [keyof LockedManifest, ChangeKind, Severity, string][] = [
     ['prompts', 'prompts-changed', 'high', 'prompt'],
@@ -320,7 +508,16 @@ function diffManifest(server: string, a: LockedManifest, b: LockedManifest): Cha
     for (const k of [...new Set([...Object.keys(la), ...Object.keys(lb)])].sort()) {
       if (la[k]?.sha256 === lb[k]?.sha256) continue;
       const what = !la[k] ? 'added' : !lb[k] ? 'removed' : 'changed';
-      out.push(change(kind, what === 'removed' ? 'low' : severity, server, `server "${server}": ${label} "${k}" ${what}`, [fieldDetail(label, la[k], lb[k])], k));
+      out.push(
+        change(
+          kind,
+          what === 'removed' ? 'low' : severity,
+          server,
+          `server "${server}": ${label} "${k}" ${what}`,
+          [fieldDetail(label, la[k], lb[k])],
+          k,
+        ),
+      );
     }
   }
   return out;
@@ -333,21 +530,66 @@ function diffPermissions(server: string, a: LockedPermissions, b: LockedPermissi
     const pb = b.capabilities[cap] ?? [];
     const gained = pb.filter((p) => !pa.includes(p));
     if (!pa.length && pb.length) {
-      out.push(change('permission-gained', DANGEROUS.has(cap) ? 'high' : 'medium', server, `server "${server}" gained the capability ${cap} (from ${pb.join(', ')})`, [{ field: cap, lines: pb.map((p) => `+ ${p}`) }], cap));
+      out.push(
+        change(
+          'permission-gained',
+          DANGEROUS.has(cap) ? 'high' : 'medium',
+          server,
+          `server "${server}" gained the capability ${cap} (from ${pb.join(', ')})`,
+          [{ field: cap, lines: pb.map((p) => `+ ${p}`) }],
+          cap,
+        ),
+      );
     } else if (pa.length && !pb.length) {
-      out.push(change('permission-lost', 'info', server, `server "${server}" no longer has the capability ${cap}`, [{ field: cap, lines: pa.map((p) => `- ${p}`) }], cap));
+      out.push(
+        change(
+          'permission-lost',
+          'info',
+          server,
+          `server "${server}" no longer has the capability ${cap}`,
+          [{ field: cap, lines: pa.map((p) => `- ${p}`) }],
+          cap,
+        ),
+      );
     } else if (gained.length) {
-      out.push(change('permission-gained', 'medium', server, `server "${server}": ${cap} is now also brought by ${gained.join(', ')}`, [{ field: cap, lines: gained.map((p) => `+ ${p}`) }], cap));
+      out.push(
+        change(
+          'permission-gained',
+          'medium',
+          server,
+          `server "${server}": ${cap} is now also brought by ${gained.join(', ')}`,
+          [{ field: cap, lines: gained.map((p) => `+ ${p}`) }],
+          cap,
+        ),
+      );
     }
   }
   for (const k of ['env', 'inputs', 'remotes', 'transports'] as const) {
     const gained = b.declared[k].filter((x) => !a.declared[k].includes(x));
     const lost = a.declared[k].filter((x) => !b.declared[k].includes(x));
     if (gained.length) {
-      out.push(change('permission-gained', 'medium', server, `server "${server}" now declares ${k}: ${gained.join(', ')}`, [{ field: `declared.${k}`, lines: gained.map((x) => `+ ${x}`) }], `declared.${k}`));
+      out.push(
+        change(
+          'permission-gained',
+          'medium',
+          server,
+          `server "${server}" now declares ${k}: ${gained.join(', ')}`,
+          [{ field: `declared.${k}`, lines: gained.map((x) => `+ ${x}`) }],
+          `declared.${k}`,
+        ),
+      );
     }
     if (lost.length) {
-      out.push(change('permission-lost', 'info', server, `server "${server}" no longer declares ${k}: ${lost.join(', ')}`, [{ field: `declared.${k}`, lines: lost.map((x) => `- ${x}`) }], `declared.${k}`));
+      out.push(
+        change(
+          'permission-lost',
+          'info',
+          server,
+          `server "${server}" no longer declares ${k}: ${lost.join(', ')}`,
+          [{ field: `declared.${k}`, lines: lost.map((x) => `- ${x}`) }],
+          `declared.${k}`,
+        ),
+      );
     }
   }
   return out;
@@ -355,5 +597,13 @@ function diffPermissions(server: string, a: LockedPermissions, b: LockedPermissi
 
 /** A change as a report finding (rule, severity, message, plus the change's fields). */
 export function changeToFinding(c: Change): Finding {
-  return { rule: c.rule, severity: c.severity, message: c.message, server: c.server, kind: c.kind, ...(c.item !== undefined ? { item: c.item } : {}), details: c.details };
+  return {
+    rule: c.rule,
+    severity: c.severity,
+    message: c.message,
+    server: c.server,
+    kind: c.kind,
+    ...(c.item !== undefined ? { item: c.item } : {}),
+    details: c.details,
+  };
 }

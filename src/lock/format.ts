@@ -176,7 +176,11 @@ export function buildLockEntry(
     spec,
     declaredAt: sortDeclarations(declaredAt),
     entrySha256: sha256(entry),
-    package: { name: report.package.name, version: report.package.version, integrity: report.package.integrity },
+    package: {
+      name: report.package.name,
+      version: report.package.version,
+      integrity: report.package.integrity,
+    },
     dependencies,
     manifest,
     permissions,
@@ -232,7 +236,10 @@ export function parseLock(text: string, label: string): LockFile {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw lockError(label, `not valid JSON (${(err as Error).message}); regenerate it with "mcp-vet lock --all"`);
+    throw lockError(
+      label,
+      `not valid JSON (${(err as Error).message}); regenerate it with "mcp-vet lock --all"`,
+    );
   }
   if (!isObject(doc)) throw lockError(label, 'the top level is not an object');
   if (doc.lockfileVersion !== LOCKFILE_VERSION) {
@@ -266,7 +273,8 @@ function validateEntry(label: string, name: string, e: unknown): void {
   if (!Array.isArray(o.declaredAt)) bad('declaredAt', 'not a list');
   if (typeof o.entrySha256 !== 'string') bad('entrySha256', 'missing');
   if (o.kind !== 'npm') {
-    if (!['pypi', 'oci', 'remote', 'node', 'unknown'].includes(o.kind as string)) bad('kind', `unknown kind ${JSON.stringify(o.kind)}`);
+    if (!['pypi', 'oci', 'remote', 'node', 'unknown'].includes(o.kind as string))
+      bad('kind', `unknown kind ${JSON.stringify(o.kind)}`);
     if (typeof o.ref !== 'string') bad('ref', 'not a string');
     return;
   }
@@ -275,7 +283,10 @@ function validateEntry(label: string, name: string, e: unknown): void {
   if (!isObject(pkg) || typeof pkg.name !== 'string' || typeof pkg.version !== 'string')
     bad('package', 'needs name and version');
   const p = pkg as Record<string, unknown>;
-  if (p.integrity !== null && (typeof p.integrity !== 'string' || !/^sha(256|384|512)-[A-Za-z0-9+/=]+$/.test(p.integrity)))
+  if (
+    p.integrity !== null &&
+    (typeof p.integrity !== 'string' || !/^sha(256|384|512)-[A-Za-z0-9+/=]+$/.test(p.integrity))
+  )
     bad('package.integrity', 'not an SRI string');
   if (!isObject(o.dependencies)) bad('dependencies', 'not an object');
   for (const [k, v] of Object.entries(o.dependencies as Record<string, unknown>)) {
@@ -289,28 +300,33 @@ function validateEntry(label: string, name: string, e: unknown): void {
     if (!isObject(m.tools)) bad('manifest.tools', 'not an object');
     for (const [tn, t] of Object.entries(m.tools as Record<string, unknown>)) {
       const at = `manifest.tools["${tn}"]`;
-      if (!isObject(t) || !isObject(t.fields) || typeof t.sha256 !== 'string') bad(at, 'needs sha256 and fields');
+      if (!isObject(t) || !isObject(t.fields) || typeof t.sha256 !== 'string')
+        bad(at, 'needs sha256 and fields');
       const tool = t as { sha256: string; fields: Record<string, unknown> };
       const whole: Record<string, unknown> = {};
       for (const [fname, fv] of Object.entries(tool.fields)) {
         checkHashed(fv, `${at}.fields.${fname}`, bad);
         whole[fname] = (fv as Hashed).value;
       }
-      if (sha256(whole) !== tool.sha256) bad(`${at}.sha256`, 'does not match the tool\'s fields');
+      if (sha256(whole) !== tool.sha256) bad(`${at}.sha256`, "does not match the tool's fields");
     }
     for (const list of ['prompts', 'resources', 'resourceTemplates']) {
       if (!isObject(m[list])) bad(`manifest.${list}`, 'not an object');
-      for (const [k, v] of Object.entries(m[list] as Record<string, unknown>)) checkHashed(v, `manifest.${list}["${k}"]`, bad);
+      for (const [k, v] of Object.entries(m[list] as Record<string, unknown>))
+        checkHashed(v, `manifest.${list}["${k}"]`, bad);
     }
   }
-  if (o.permissions !== null && (!isObject(o.permissions) || !isObject((o.permissions as Record<string, unknown>).capabilities)))
+  if (
+    o.permissions !== null &&
+    (!isObject(o.permissions) || !isObject((o.permissions as Record<string, unknown>).capabilities))
+  )
     bad('permissions', 'needs capabilities');
 }
 
 function checkHashed(v: unknown, field: string, bad: (field: string, why: string) => never): void {
   if (!isObject(v) || typeof v.sha256 !== 'string' || !('value' in v)) bad(field, 'needs sha256 and value');
   const h = v as unknown as Hashed;
-  if (sha256(h.value) !== h.sha256) bad(`${field}.sha256`, "does not match its text");
+  if (sha256(h.value) !== h.sha256) bad(`${field}.sha256`, 'does not match its text');
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

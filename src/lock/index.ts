@@ -21,6 +21,13 @@ export {
   type NpmLockEntry,
   type OtherLockEntry,
 } from './format.js';
-export { changeToFinding, diffEntries, diffLocks, type Change, type ChangeDetail, type ChangeKind } from './diff.js';
+export {
+  changeToFinding,
+  diffEntries,
+  diffLocks,
+  type Change,
+  type ChangeDetail,
+  type ChangeKind,
+} from './diff.js';
 export { renderChanges, type RenderOptions } from './render.js';
 export { wordDiff, structuralDiff } from './textdiff.js';

@@ -22,7 +22,8 @@ export function wordOps(a: string, b: string): Op[] {
   let pre = 0;
   while (pre < x.length && pre < y.length && x[pre] === y[pre]) pre++;
   let suf = 0;
-  while (suf < x.length - pre && suf < y.length - pre && x[x.length - 1 - suf] === y[y.length - 1 - suf]) suf++;
+  while (suf < x.length - pre && suf < y.length - pre && x[x.length - 1 - suf] === y[y.length - 1 - suf])
+    suf++;
   const xs = x.slice(pre, x.length - suf);
   const ys = y.slice(pre, y.length - suf);
   const ops: Op[] = [];
@@ -113,9 +114,14 @@ export function structuralDiff(before: unknown, after: unknown): StructuralChang
   const walk = (a: unknown, b: unknown, p: string, depth: number): void => {
     if (a === b) return;
     const objs =
-      typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b);
+      typeof a === 'object' &&
+      a !== null &&
+      typeof b === 'object' &&
+      b !== null &&
+      Array.isArray(a) === Array.isArray(b);
     if (!objs || depth >= MAX_DEPTH) {
-      if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ pointer: p || '/', change: 'changed', before: a, after: b });
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        out.push({ pointer: p || '/', change: 'changed', before: a, after: b });
       return;
     }
     const ra = a as Record<string, unknown>;
