@@ -11,7 +11,7 @@ import {
   resolvePolicy,
   ruleDoc,
   vetPackage
-} from "./chunks/chunk-BVSKUZLK.js";
+} from "./chunks/chunk-ZG4KZLSX.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
@@ -179,6 +179,9 @@ Usage:
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
+  mcp-vet lock [--config FILE]... [--lock FILE] [--all]
+  mcp-vet check [--config FILE]... [--lock FILE] [--fail-on SEVERITY] [--format json|text]
+  mcp-vet diff OLD_LOCK NEW_LOCK [--format text|markdown|json] [--fail-on SEVERITY]
   mcp-vet explain <RULE>
   mcp-vet policy show [--policy FILE|PRESET] [--format yaml|json]
   mcp-vet --version | --help
@@ -186,6 +189,11 @@ Usage:
 scan-tools checks tool definitions for tool poisoning, offline: FILE is a tools/list result
 {"tools": [...]}, a JSON array of tools, or JSON Lines with one tool (or {"tool": {...}}) per line;
 - reads standard input. It exits 1 when a finding is at or above --fail-on (default medium).
+
+lock writes mcp-vet.lock.json for every server in the repository's MCP configs (.mcp.json,
+.cursor/mcp.json, .vscode/mcp.json, …; --config overrides discovery); check verifies, without
+writing, that configs, registry and lock agree (exit 1 on any difference at --fail-on, default
+low); diff prints what changed between two lockfiles.
 
 <spec> is name, name@version, name@range or name@tag (scoped names too), e.g.
   @modelcontextprotocol/server-filesystem@2025.8.21   mcp-remote@^0.1   some-server@latest
@@ -214,6 +222,9 @@ Options:
   --no-introspect       do not start the server; read its tools from package files and code only
   --introspect-timeout MS
                         per launch of the server when introspecting (default 10000)
+  --config FILE         lock/check: read this MCP config instead of discovering them (repeatable)
+  --lock FILE           lock/check: the lockfile (default mcp-vet.lock.json)
+  --all                 lock: re-vet every server, not only those whose config changed
 
 Exit codes: 0 approve, 1 reject, 2 usage or input error, 3 registry or vulnerability source
 unavailable (the vet report is still printed).
@@ -237,10 +248,28 @@ var OPTIONS = {
   "no-capabilities": { type: "boolean" },
   "no-introspect": { type: "boolean" },
   "introspect-timeout": { type: "string" },
+  config: { type: "string", multiple: true },
+  lock: { type: "string" },
+  all: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
+var LOCK_OPTIONS = [
+  "registry",
+  "userconfig",
+  "format",
+  "cache-dir",
+  "prefer-online",
+  "no-capabilities",
+  "no-introspect",
+  "introspect-timeout",
+  "config",
+  "lock"
+];
 var PER_COMMAND = {
+  lock: /* @__PURE__ */ new Set([...LOCK_OPTIONS, "all"]),
+  check: /* @__PURE__ */ new Set([...LOCK_OPTIONS, "fail-on", "policy"]),
+  diff: /* @__PURE__ */ new Set(["format", "fail-on", "policy"]),
   "scan-tools": /* @__PURE__ */ new Set(["format", "fail-on"]),
   explain: /* @__PURE__ */ new Set([]),
   policy: /* @__PURE__ */ new Set(["policy", "format"]),
@@ -313,12 +342,16 @@ async function run(argv, io) {
     const allowed = PER_COMMAND[command];
     if (!allowed)
       throw usageError(
-        `unknown command "${command}"; the commands are vet, sbom, scan-tools, explain and policy`
+        `unknown command "${command}"; the commands are vet, sbom, scan-tools, lock, check, diff, explain and policy`
       );
     for (const key of Object.keys(values)) {
       if (!allowed.has(key)) throw usageError(`--${key} does not apply to "${command}"`);
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
+    if (command === "lock" || command === "check" || command === "diff") {
+      const { lockCli } = await import("./chunks/cli-VS6G7YAF.js");
+      return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
+    }
     if (command === "explain") return explainCommand(rest, io);
     if (command === "policy") return policyCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
@@ -372,7 +405,7 @@ async function run(argv, io) {
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-U7UMP77E.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-5CYWG5G5.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,
@@ -478,7 +511,7 @@ async function scanToolsCommand(rest, values, io) {
   } catch (err) {
     throw new VetError("E_USAGE", `cannot read ${label}: ${err.message}`, { cause: err });
   }
-  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } = await import("./chunks/tools-EVUQCBIQ.js");
+  const { parseToolsInput, renderToolFindings, scanTools, summarizeFindings } = await import("./chunks/tools-S4Y7SNJ2.js");
   const input = parseToolsInput(text, label);
   const findings = scanTools(input.tools);
   const threshold = SEVERITIES.indexOf(failOn);

@@ -3,7 +3,7 @@ import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
   buildSbom
-} from "./chunks/chunk-HLZ5ZTVF.js";
+} from "./chunks/chunk-WMYNL5FZ.js";
 import {
   makeVulnSource
 } from "./chunks/chunk-OUKPBESD.js";
@@ -12,7 +12,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-BVSKUZLK.js";
+} from "./chunks/chunk-ZG4KZLSX.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";

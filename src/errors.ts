@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'E_TARBALL_LIMIT'
   | 'E_SHRINKWRAP'
   | 'E_AUTH'
+  | 'E_LOCK'
   // external service unavailable (exit 3)
   | 'E_REGISTRY_UNAVAILABLE'
   | 'E_VULN_SOURCE'

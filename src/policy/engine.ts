@@ -79,7 +79,10 @@ export function classify(
     case 'lock-missing':
       return { rule: 'lockfile', action: policy.lockfile.missing };
   }
-  if (f.rule.startsWith('lock-')) return { rule: 'lockfile', action: policy.lockfile.changes };
+  if (f.rule.startsWith('lock-')) {
+    // an info-level change (a capability lost) is shown, never blocking
+    return { rule: 'lockfile', action: f.severity === 'info' ? 'info' : policy.lockfile.changes };
+  }
   if (f.category === 'tool-text')
     return { rule: 'tool-text', action: threshold(policy['tool-text'].severity) };
   if (f.rule === 'license-denied' || f.rule === 'license-unknown') {
@@ -262,11 +265,16 @@ export function suppressionMatches(s: Suppression, f: Finding, policyRule: strin
  * Applies the policy to every server's findings (in place: policy findings are added, each finding
  * gets `policy`, suppressed ones get `suppressed`), then decides.
  */
-export function evaluate(servers: ServerReport[], policy: Policy, now: Date): Decision {
+export function evaluate(
+  servers: ServerReport[],
+  policy: Policy,
+  now: Date,
+  opts: { policyFindings?: boolean } = {},
+): Decision {
   const used = new Set<Suppression>();
   const expiredHit = new Set<Suppression>();
   for (const s of servers) {
-    s.findings.push(...policyFindings(s, policy));
+    if (opts.policyFindings !== false) s.findings.push(...policyFindings(s, policy));
     for (const f of s.findings) {
       if (f.rule === 'suppression-unused' || f.rule === 'suppression-expired') continue;
       const root = f.package === s.package.name && f.version === s.package.version;
@@ -274,7 +282,8 @@ export function evaluate(servers: ServerReport[], policy: Policy, now: Date): De
       f.policy = { rule, action, doc: docUrl(rule) };
       if (rule === 'malware') continue; // never suppressible
       for (const sup of policy.suppressions) {
-        if (!suppressionMatches(sup, f, rule, s.package.name)) continue;
+        const serverName = typeof f.server === 'string' ? f.server : s.package.name;
+        if (!suppressionMatches(sup, f, rule, serverName)) continue;
         if (isExpired(sup, now)) {
           expiredHit.add(sup);
           f.expiredSuppression = { reason: sup.reason, expires: sup.expires, source: sup.source };
@@ -335,4 +344,22 @@ export function evaluate(servers: ServerReport[], policy: Policy, now: Date): De
   }
   reasons.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   return { decision: reasons.length ? 'reject' : 'approve', reasons };
+}
+
+/**
+ * For findings that belong to no single vetted tree (`mcp-vet check`, `diff`: config and lockfile
+ * findings, each naming its `server`): the same classification, suppressions and decision.
+ */
+export function evaluateFindings(findings: Finding[], policy: Policy, now: Date, label: string): Decision {
+  const pseudo = {
+    spec: label,
+    registry: '',
+    package: { name: label, version: '', integrity: null },
+    dependencies: [],
+    findings,
+    stats: { packages: 0, skipped: 0, bundled: 0, downloaded: 0, fromCache: 0 },
+  } as ServerReport;
+  const d = evaluate([pseudo], policy, now, { policyFindings: false });
+  for (const r of d.reasons) r.server = label;
+  return d;
 }
