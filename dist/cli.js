@@ -11,7 +11,7 @@ import {
   resolvePolicy,
   ruleDoc,
   vetPackage
-} from "./chunks/chunk-ZG4KZLSX.js";
+} from "./chunks/chunk-42BJXOZX.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
@@ -349,7 +349,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-VS6G7YAF.js");
+      const { lockCli } = await import("./chunks/cli-7QQ7CEAL.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);
@@ -554,4 +554,13 @@ async function main(argv) {
 }
 
 // src/cli.ts
+var crash = (err) => {
+  process.stderr.write(`mcp-vet: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+  if (process.env.MCP_VET_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}
+`);
+  process.exit(2);
+};
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-ZG4KZLSX.js";
+} from "./chunks/chunk-42BJXOZX.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";

@@ -16,7 +16,7 @@ it('npm run demo vets the bundled snapshot offline: approves one server, rejects
     env: { PATH: process.env.PATH, HOME: root, NO_COLOR: '1' },
   });
   expect(stderr).not.toContain('mcp-vet:');
-  expect(stdout).toContain('✔ APPROVE  mcp-remote@0.15.1');
+  expect(stdout, `stderr: ${stderr}`).toContain('✔ APPROVE  mcp-remote@0.15.1');
   expect(stdout).toContain('84 packages');
   expect(stdout).toContain('84 tarballs downloaded and verified');
   expect(stdout).toContain('✘ REJECT  @modelcontextprotocol/server-github@2025.4.8');

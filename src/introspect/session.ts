@@ -54,7 +54,8 @@ export async function capture(
   const remaining = (): number => Math.max(1, deadline - Date.now());
 
   const work = async (): Promise<Capture> => {
-    await client.connect(transport, { timeout: remaining() });
+    // the SDK's own timer runs a little later than ours, so a timeout is reported as one
+    await client.connect(transport, { timeout: remaining() + 1000 });
     const init = transport.initializeResult ?? {};
     const warnings: string[] = [];
     const out: Capture = { tools: [], prompts: [], resources: [], resourceTemplates: [], warnings };
@@ -88,25 +89,28 @@ export async function capture(
 
   let timer: NodeJS.Timeout | undefined;
   let onClose: (() => void) | undefined;
+  const timedOutError = (): SessionError =>
+    new SessionError(`no answer to ${stage} within ${timeoutMs} ms (timed out)${garbageHint(transport)}`);
+  // on a loaded machine the process may be closed (by our own cleanup or the SDK's timer) in the
+  // same instant the deadline passes: past the deadline, the honest reason is the timeout
+  const pastDeadline = (): boolean => Date.now() >= deadline - 25;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new SessionError(
-            `no answer to ${stage} within ${timeoutMs} ms (timed out)${garbageHint(transport)}`,
-          ),
-        ),
-      remaining(),
-    );
+    timer = setTimeout(() => reject(timedOutError()), remaining());
   });
   // An exiting process rejects the SDK's pending request with a generic "Connection closed";
   // waiting for our own close handler gives the exit code and stderr instead.
   const closed = new Promise<never>((_, reject) => {
-    onClose = () => reject(new SessionError(describeExit(transport, stage)));
+    onClose = () =>
+      reject(
+        pastDeadline() && (!transport.exit || transport.exit.signal)
+          ? timedOutError()
+          : new SessionError(describeExit(transport, stage)),
+      );
   });
   try {
     const result = work().catch((err: unknown) => {
       if (err instanceof SessionError) throw err;
+      if (pastDeadline() && (!transport.exit || transport.exit.signal)) throw timedOutError();
       // the process died under the request: say so instead of the SDK's wording
       if (transport.exit || transport.overflow) throw new SessionError(describeExit(transport, stage));
       throw new SessionError(`${stage} failed: ${(err as Error)?.message ?? String(err)}`);
