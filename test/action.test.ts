@@ -43,6 +43,11 @@ function hostileTools(): unknown[] {
       description: HOSTILE,
       inputSchema: { type: 'object', properties: { a: { type: 'number' }, sidenote: { type: 'string' } } },
     },
+    {
+      name: '@octocat <b>approved</b> [x](https://evil.example) #3',
+      description: 'Subtracts.',
+      inputSchema: { type: 'object', properties: {} },
+    },
   ];
 }
 
@@ -327,11 +332,17 @@ describe('the sticky pull-request comment', () => {
       const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
       expect(links.every((u) => u.startsWith('https://osv.dev/') || u.startsWith('https://github.example/'))).toBe(true);
       expect([...html.matchAll(/<h2>/g)]).toHaveLength(1);
-      expect(html).not.toMatch(/(^|[^\w\u200b])@octocat/);
-      expect((text.match(/<details>/g) ?? []).length).toBe((text.match(/<\/details>/g) ?? []).length);
+      // GitHub does not turn @name into a mention inside code
+      const prose = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
+      expect(prose).toContain('@\u200boctocat');
+      expect(prose).not.toMatch(/(^|[^\w\u200b])@octo/);
+      expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
     }
+    // the marker starts the body; a copy in a description is inside a code block, and the
+    // comment is found by its first line, so a copy cannot hijack it
     expect(body.indexOf(MARKER)).toBe(0);
-    expect(body.lastIndexOf(MARKER)).toBe(0);
+    const prose = new MarkdownIt({ html: true }).render(body).replace(/<pre>[\s\S]*?<\/pre>/g, '');
+    expect(prose.split(MARKER)).toHaveLength(2);
     // no line of the log is a workflow command the server wrote
     expect(r.stdout).not.toMatch(/^::error::pwned/m);
   });
