@@ -5,7 +5,8 @@
  * characters. GitHub shows at most 10 errors and 10 warnings per step, so the rest are folded
  * into one closing annotation.
  */
-import { blocks, type Report } from '../pipeline/vet.js';
+import type { Report } from '../pipeline/vet.js';
+import { isBlocking as blocks } from './blocking.js';
 import { makeVisible } from '../tools/unicode.js';
 import type { ServerLocation } from './locations.js';
 

@@ -12,7 +12,8 @@
  * whatever does not fit is counted and pointed at the job summary.
  */
 import type { Finding, Severity } from '../model.js';
-import { blocks, type Report, type ServerReport } from '../pipeline/vet.js';
+import type { Report, ServerReport } from '../pipeline/vet.js';
+import { isBlocking as blocks } from './blocking.js';
 import { codeBlock, inline, link } from './markdown.js';
 
 /** Hidden marker that finds the sticky comment again. Must stay stable across versions. */

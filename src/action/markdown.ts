@@ -29,20 +29,28 @@ const ENTITY: Record<string, string> = {
  */
 export function inline(text: string, max = 300): string {
   const visible = makeVisible(String(text), max);
+  // one pass per character, so no escape is ever escaped again
+  let out = '';
+  for (const c of visible) {
+    if (ENTITY[c]) out += ENTITY[c];
+    // ASCII punctuation markdown gives meaning to: emphasis, code, links, images, headings,
+    // lists, tables, strikethrough, footnotes, escapes
+    else if (MARKDOWN_PUNCTUATION.has(c)) out += `\\${c}`;
+    else out += c;
+  }
   return (
-    visible
-      .replace(/[&<>"']/g, (c) => ENTITY[c]!)
-      // ASCII punctuation that markdown gives meaning to: emphasis, code, links, images,
-      // headings, lists, tables, strikethrough, footnotes, escapes
-      .replace(/[\\`*_{}[\]()#+\-.!|~^:]/g, (c) => `\\${c}`)
-      // @mentions and team mentions; #123 / owner/repo#123 references (already `\#`)
+    out
+      // @mentions and team mentions (not e-mail addresses or name@version)
       .replace(/(?<![A-Za-z0-9])@/g, `@${ZWSP}`)
+      // #123 and owner/repo#123 references
       .replace(/\\#/g, `\\#${ZWSP}`)
-      // autolinks: scheme://, www.
+      // autolinks: scheme:// and www.
       .replace(/\\:\/\//g, `\\:${ZWSP}//`)
       .replace(/\b(www)\\\./gi, `$1${ZWSP}\\.`)
   );
 }
+
+const MARKDOWN_PUNCTUATION = new Set('\\`*_{}[]()#+-.!|~^:'.split(''));
 
 /** Untrusted text shown in full, inside a fenced code block; invisible characters made visible. */
 export function codeBlock(text: string, info = ''): string {

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../model.js';
-import { blocks, type Report } from '../pipeline/vet.js';
+import type { Report } from '../pipeline/vet.js';
+import { isBlocking as blocks } from './blocking.js';
 import { makeVisible } from '../tools/unicode.js';
 import type { ServerLocation } from './locations.js';
 
