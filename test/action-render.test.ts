@@ -5,8 +5,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { annotations } from '../src/action/annotations.js';
@@ -26,6 +24,7 @@ import { renderSarif } from '../src/action/sarif.js';
 import { renderSummary } from '../src/action/summary.js';
 import type { Finding } from '../src/model.js';
 import type { Report, ServerReport } from '../src/pipeline/vet.js';
+import { sarifValidator } from './helpers/sarif.js';
 
 const ROOT = resolve(__dirname, '..');
 const fixture = <T>(name: string): T =>
@@ -162,20 +161,7 @@ describe('renderComment', () => {
 
 describe('SARIF', () => {
   // The official OASIS SARIF 2.1.0 schema, vendored (see test/fixtures/sarif/PROVENANCE.md).
-  const schema = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
-  const ajv = new Ajv2020({
-    allErrors: true,
-    // the schema has a known slip (region.properties.anyOf is an array); its keywords are otherwise standard
-    strict: false,
-    validateSchema: false,
-    // two patterns use the inline flag (?i), which JavaScript spells as a flag
-    code: {
-      regExp: (pattern: string, flags: string) =>
-        pattern.startsWith('^(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
-    },
-  });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = sarifValidator();
 
   it('the schema check has teeth', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'fatal' }] }] })).toBe(false);

@@ -14,6 +14,7 @@ import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHub, type GitHubStandIn } from './helpers/github.js';
 import { mcpFixture } from './helpers/mcp-fixtures.js';
+import { sarifValidator } from './helpers/sarif.js';
 import { startRegistry, type TestRegistry } from './helpers/registry.js';
 
 const ACTION = resolve(__dirname, '..', 'dist', 'index.js');
@@ -378,6 +379,8 @@ describe('SARIF and annotations', () => {
       version: string;
       runs: { results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
     };
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     expect(sarif.version).toBe('2.1.0');
     const line = config.split('\n').findIndex((l) => l.includes('act-server@2.0.0')) + 1;
     const result = sarif.runs[0]!.results[0]!;
