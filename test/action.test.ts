@@ -126,7 +126,11 @@ async function runAction(inputs: Record<string, string>, o: RunOptions = {}): Pr
   }
   const full = `${github.owner}/${github.repo}`;
   const number = o.pr ?? 7;
-  const repository = { name: github.repo, full_name: full, owner: { login: github.owner, type: 'Organization' } };
+  const repository = {
+    name: github.repo,
+    full_name: full,
+    owner: { login: github.owner, type: 'Organization' },
+  };
   await writeFile(
     eventFile,
     JSON.stringify(
@@ -331,7 +335,9 @@ describe('the sticky pull-request comment', () => {
       expect(html).not.toMatch(/<img|<script/i);
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
       const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
-      expect(links.every((u) => u.startsWith('https://osv.dev/') || u.startsWith('https://github.example/'))).toBe(true);
+      expect(
+        links.every((u) => u.startsWith('https://osv.dev/') || u.startsWith('https://github.example/')),
+      ).toBe(true);
       expect([...html.matchAll(/<h2>/g)]).toHaveLength(1);
       // GitHub does not turn @name into a mention inside code
       const prose = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
@@ -351,12 +357,16 @@ describe('the sticky pull-request comment', () => {
   it('stays under 65,536 characters with hundreds of findings, linking the job summary', async () => {
     const r = await runAction({ package: 'act-flood', 'fail-on-reject': 'false' });
     expect(r.code).toBe(0);
-    const report = JSON.parse(await readFile(r.outputs.report!, 'utf8')) as { servers: { findings: unknown[] }[] };
+    const report = JSON.parse(await readFile(r.outputs.report!, 'utf8')) as {
+      servers: { findings: unknown[] }[];
+    };
     expect(report.servers[0]!.findings.length).toBeGreaterThan(300);
     const body = ours()[0]!.body;
     expect(body.length).toBeLessThan(65_536);
     expect(body.length).toBeGreaterThan(30_000);
-    expect(body).toMatch(/more not shown here: see the \[job summary\]\(https:\/\/github\.example\/octo-org\/agents\/actions\/runs\/4242\)/);
+    expect(body).toMatch(
+      /more not shown here: see the \[job summary\]\(https:\/\/github\.example\/octo-org\/agents\/actions\/runs\/4242\)/,
+    );
     expect(body).toContain('How to approve or suppress');
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
     expect(r.summary.length).toBeGreaterThan(body.length);
@@ -366,7 +376,12 @@ describe('the sticky pull-request comment', () => {
 describe('SARIF and annotations', () => {
   it('writes SARIF located on the config-file line that declares the server, and annotates it', async () => {
     const config = JSON.stringify(
-      { servers: { calc: { command: 'npx', args: ['-y', 'act-server@2.0.0'] }, other: { command: 'npx', args: ['act-server-x'] } } },
+      {
+        servers: {
+          calc: { command: 'npx', args: ['-y', 'act-server@2.0.0'] },
+          other: { command: 'npx', args: ['act-server-x'] },
+        },
+      },
       null,
       2,
     );
@@ -377,7 +392,14 @@ describe('SARIF and annotations', () => {
     expect(r.code).toBe(1);
     const sarif = JSON.parse(await readFile(join(r.dir, 'out/mcp-vet.sarif'), 'utf8')) as {
       version: string;
-      runs: { results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      runs: {
+        results: {
+          level: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }[];
+      }[];
     };
     const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
@@ -389,6 +411,8 @@ describe('SARIF and annotations', () => {
       artifactLocation: { uri: '.vscode/mcp.json', uriBaseId: '%SRCROOT%' },
       region: { startLine: line },
     });
-    expect(r.stdout).toContain(`::error title=mcp-vet medium%3A install-script in act-server@2.0.0,file=.vscode/mcp.json,line=${line}::`);
+    expect(r.stdout).toContain(
+      `::error title=mcp-vet medium%3A install-script in act-server@2.0.0,file=.vscode/mcp.json,line=${line}::`,
+    );
   });
 });

@@ -111,9 +111,7 @@ export function diffStates(previous: PreviousState, report: Report): Changes {
           (n) => oldTools.has(n) && stableJson(oldTools.get(n)) !== stableJson(newTools.get(n)),
         ),
       },
-      newFindings: s.findings
-        .map((f) => findingKey(s.package.name, f))
-        .filter((k) => !oldKeys.has(k)),
+      newFindings: s.findings.map((f) => findingKey(s.package.name, f)).filter((k) => !oldKeys.has(k)),
     };
   });
   for (const old of previous.servers) {
@@ -154,7 +152,9 @@ function toolMap(tools: Record<string, unknown>[]): Map<string, Record<string, u
 function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
       : val,
   );
 }
@@ -163,7 +163,8 @@ function stableJson(v: unknown): string {
 
 export function renderComment(report: Report, opts: RenderOptions = {}): string {
   const limit = opts.limit ?? COMMENT_LIMIT;
-  const size = opts.measure === 'bytes' ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
+  const size =
+    opts.measure === 'bytes' ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length;
   const changes = opts.changes ?? (opts.previous ? diffStates(opts.previous, report) : noBaseline(report));
   const byName = new Map(changes.servers.map((c) => [c.name, c]));
   // where trimmed details can be read: the job summary, or (in the summary itself) the JSON report
@@ -173,12 +174,17 @@ export function renderComment(report: Report, opts: RenderOptions = {}): string 
   const marker = opts.marker === false ? [] : [MARKER];
 
   const headLines = [...marker, ...verdict(report, changes), ''];
-  const tail = ['', ...howTo(report), '', `<sub>mcp-vet ${inline(report.tool.version)}${opts.summaryUrl ? ` · ${link('job summary', opts.summaryUrl)}` : ''}</sub>`, ''].join(
-    '\n',
-  );
+  const tail = [
+    '',
+    ...howTo(report),
+    '',
+    `<sub>mcp-vet ${inline(report.tool.version)}${opts.summaryUrl ? ` · ${link('job summary', opts.summaryUrl)}` : ''}</sub>`,
+    '',
+  ].join('\n');
   const rows = report.servers.map((s) => tableRow(s, byName.get(s.package.name), report.failOn));
   const removed = changes.servers.filter((c) => c.change === 'removed');
-  for (const c of removed) rows.push(`| ➖ ${inline(`${c.name}@${c.from ?? '?'}`)} (removed) | | | | | | | |`);
+  for (const c of removed)
+    rows.push(`| ➖ ${inline(`${c.name}@${c.from ?? '?'}`)} (removed) | | | | | | | |`);
   const tableHead = [
     '| server | deps | critical | high | medium | low | new permissions | tools |',
     '|---|---:|---:|---:|---:|---:|---|---|',
@@ -247,7 +253,8 @@ function verdict(report: Report, changes: Changes): string[] {
   const what: string[] = [];
   for (const c of changes.servers) {
     if (c.change === 'added') what.push(`adds ${inline(`${c.name}@${c.to ?? '?'}`)}`);
-    else if (c.change === 'updated') what.push(`updates ${inline(c.name)} ${inline(c.from ?? '?')} → ${inline(c.to ?? '?')}`);
+    else if (c.change === 'updated')
+      what.push(`updates ${inline(c.name)} ${inline(c.from ?? '?')} → ${inline(c.to ?? '?')}`);
     else if (c.change === 'removed') what.push(`removes ${inline(c.name)}`);
   }
   if (changes.baseline === 'lockfile') {
@@ -294,11 +301,7 @@ function tableRow(s: ServerReport, c: ServerChange | undefined, failOn: Severity
   };
   const mark = s.findings.some((f) => blocks(f, failOn)) ? '❌' : '✅';
   const tag =
-    c?.change === 'added'
-      ? ' (new)'
-      : c?.change === 'updated'
-        ? ` (was ${inline(c.from ?? '?')})`
-        : '';
+    c?.change === 'added' ? ' (new)' : c?.change === 'updated' ? ` (was ${inline(c.from ?? '?')})` : '';
   const perms = c?.newPermissions?.length ? c.newPermissions.map((p) => inline(p)).join(', ') : '—';
   const tools = toolCell(s, c);
   return `| ${mark} ${inline(`${s.package.name}@${s.package.version}`)}${tag} | ${s.stats.packages} | ${SEVERITIES.map(sev).join(' | ')} | ${perms} | ${tools} |`;
@@ -355,8 +358,10 @@ function detailSections(report: Report, changes: Changes, previous: PreviousStat
         accepted.push({ full: `- ${who}: ${line}` });
         continue;
       }
-      if (f.rule === 'vulnerability' || f.rule === 'malware') advisories.push(advisoryItem(who, f, report.failOn));
-      else if (typeof f.tool === 'string' && shown.has(f.tool) && tools.has(f.tool)) continue; // with its tool
+      if (f.rule === 'vulnerability' || f.rule === 'malware')
+        advisories.push(advisoryItem(who, f, report.failOn));
+      else if (typeof f.tool === 'string' && shown.has(f.tool) && tools.has(f.tool))
+        continue; // with its tool
       else other.push({ full: `- ${who}: ${line}` });
     }
     for (const name of shown) {
@@ -368,7 +373,8 @@ function detailSections(report: Report, changes: Changes, previous: PreviousStat
 
     const perms = s.permissions;
     for (const cap of c?.newPermissions ?? []) {
-      const entries = (perms?.capabilities as Record<string, CapEntry[] | undefined> | undefined)?.[cap] ?? [];
+      const entries =
+        (perms?.capabilities as Record<string, CapEntry[] | undefined> | undefined)?.[cap] ?? [];
       caps.push(capabilityItem(who, cap, entries));
     }
   }
@@ -393,16 +399,22 @@ interface CapEntry {
 function findingLine(f: Finding, failOn: Severity): string {
   const sev = blocks(f, failOn) ? `**${f.severity}** (blocking)` : f.severity;
   const sup = f.suppressed as { reason?: string; expires?: string } | undefined;
-  const suppressed = sup ? ` — suppressed until ${inline(sup.expires ?? '?')}: ${inline(sup.reason ?? '')}` : '';
+  const suppressed = sup
+    ? ` — suppressed until ${inline(sup.expires ?? '?')}: ${inline(sup.reason ?? '')}`
+    : '';
   return `${sev} ${inline(f.rule)}: ${inline(f.message, 400)}${suppressed}`;
 }
 
 function advisoryItem(who: string, f: Finding, failOn: Severity): Item {
   const id = typeof f.id === 'string' ? f.id : f.rule;
   const url = `https://osv.dev/vulnerability/${encodeURIComponent(id)}`;
-  const aliases = Array.isArray(f.aliases) && f.aliases.length ? ` (${inline((f.aliases as string[]).join(', '))})` : '';
+  const aliases =
+    Array.isArray(f.aliases) && f.aliases.length ? ` (${inline((f.aliases as string[]).join(', '))})` : '';
   const score = typeof f.score === 'number' ? `, CVSS ${f.score.toFixed(1)}` : '';
-  const fixed = Array.isArray(f.fixed) && f.fixed.length ? `fixed in ${inline((f.fixed as string[]).join(', '))}` : 'no fixed version';
+  const fixed =
+    Array.isArray(f.fixed) && f.fixed.length
+      ? `fixed in ${inline((f.fixed as string[]).join(', '))}`
+      : 'no fixed version';
   const path = Array.isArray(f.path) ? (f.path as string[]).map((p) => inline(p)).join(' › ') : '';
   const sev = blocks(f, failOn) ? `**${f.severity}**` : f.severity;
   const summary = typeof f.summary === 'string' && f.summary ? `: ${inline(f.summary, 200)}` : '';
@@ -433,7 +445,11 @@ function toolItem(
   const oldDescription = before && typeof before.description === 'string' ? before.description : undefined;
   const diff =
     changed && oldDescription !== undefined && oldDescription !== description
-      ? ['Word diff against the lock (`[-removed-]` `{+added+}`):', '', codeBlock(wordDiff(oldDescription, description))]
+      ? [
+          'Word diff against the lock (`[-removed-]` `{+added+}`):',
+          '',
+          codeBlock(wordDiff(oldDescription, description)),
+        ]
       : [];
   const params = paramDescriptions(tool);
   const full = [
@@ -446,7 +462,10 @@ function toolItem(
     ...(diff.length ? ['', ...diff] : []),
     ...(params ? ['', 'Parameter descriptions:', '', codeBlock(params)] : []),
   ].join('\n');
-  const cut = description.length > 1500 ? `${description.slice(0, 1500)}… (${description.length - 1500} more characters in the job summary)` : description;
+  const cut =
+    description.length > 1500
+      ? `${description.slice(0, 1500)}… (${description.length - 1500} more characters in the job summary)`
+      : description;
   const short = [head, ...flagged.slice(0, 5), '', codeBlock(cut || '(none)')].join('\n');
   return { full, short };
 }
@@ -464,14 +483,18 @@ function paramDescriptions(tool: Record<string, unknown>): string {
 }
 
 function capabilityItem(who: string, cap: string, entries: CapEntry[]): Item {
-  const lines = [`- **${inline(cap)}** in ${who} — ${entries.length ? plural(entries.length, 'package') : 'declared'}`];
+  const lines = [
+    `- **${inline(cap)}** in ${who} — ${entries.length ? plural(entries.length, 'package') : 'declared'}`,
+  ];
   for (const e of entries.slice(0, 5)) {
     const ev = e.evidence
       .slice(0, 3)
       .map((x) => `${inline(`${x.file}:${x.line}`)} ${inline(x.api, 80)}`)
       .join('; ');
     const path = e.own ? 'the server itself' : e.path.map((p) => inline(p)).join(' › ');
-    lines.push(`  - ${inline(`${e.package}@${e.version}`)} (${path}): ${ev}${e.count > 3 ? ` and ${e.count - 3} more` : ''}`);
+    lines.push(
+      `  - ${inline(`${e.package}@${e.version}`)} (${path}): ${ev}${e.count > 3 ? ` and ${e.count - 3} more` : ''}`,
+    );
   }
   if (entries.length > 5) lines.push(`  - and ${entries.length - 5} more packages`);
   return { full: lines.join('\n') };
@@ -509,7 +532,9 @@ export function wordDiff(before: string, after: string): string {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       dp[i * (m + 1) + j] =
-        a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+        a[i] === b[j]
+          ? dp[(i + 1) * (m + 1) + j + 1]! + 1
+          : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
     }
   }
   let out = '';

@@ -39,7 +39,9 @@ export function readEvent(env: NodeJS.ProcessEnv, warn: (m: string) => void): Ru
   try {
     payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    warn(`the ${name} event payload (GITHUB_EVENT_PATH) could not be read, so no comment is posted: ${(err as Error).message}`);
+    warn(
+      `the ${name} event payload (GITHUB_EVENT_PATH) could not be read, so no comment is posted: ${(err as Error).message}`,
+    );
     return { kind: 'other', ...base };
   }
   return pullRequestFrom(name, payload, owner, repo) ?? { kind: 'other', ...base };

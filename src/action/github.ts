@@ -124,7 +124,8 @@ function explain(err: unknown, where: string): string {
   if (s === 404) {
     return `mcp-vet could not comment on ${where}: not found (404) — the token cannot see this pull request (it needs \`pull-requests: write\`). ${tail}`;
   }
-  if (s !== undefined && s >= 500) return `mcp-vet could not comment on ${where}: GitHub answered ${s} after retries. ${tail}`;
+  if (s !== undefined && s >= 500)
+    return `mcp-vet could not comment on ${where}: GitHub answered ${s} after retries. ${tail}`;
   return `mcp-vet could not comment on ${where}: ${message(err)}. ${tail}`;
 }
 

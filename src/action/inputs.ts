@@ -68,7 +68,12 @@ function boolean(get: (name: string) => string, name: string, fallback: boolean)
   throw new VetError('E_USAGE', `input "${name}" must be true or false, not "${raw}"`);
 }
 
-function oneOf<T extends string>(get: (name: string) => string, name: string, values: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  get: (name: string) => string,
+  name: string,
+  values: readonly T[],
+  fallback: T,
+): T {
   const raw = get(name).trim();
   if (raw === '') return fallback;
   if ((values as readonly string[]).includes(raw)) return raw as T;

@@ -71,7 +71,10 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
     });
     servers.push(result.server);
     const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
-    await writeFile(join(sbomDir, file), buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }));
+    await writeFile(
+      join(sbomDir, file),
+      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
+    );
   }
   const report = decide(servers, inputs.failOn, VERSION, {
     policyFile: policy?.path,
@@ -169,7 +172,11 @@ function baselineChanges(report: Report, inputs: ActionInputs, workspace: string
   return noBaseline(report, note);
 }
 
-function serverLocations(report: Report, inputs: ActionInputs, workspace: string): Map<string, ServerLocation> {
+function serverLocations(
+  report: Report,
+  inputs: ActionInputs,
+  workspace: string,
+): Map<string, ServerLocation> {
   const files: SourceFile[] = [];
   const add = (path: string, role: SourceFile['role']): void => {
     const abs = resolve(workspace, path);

@@ -72,7 +72,10 @@ export function renderSarif(report: Report, locations: Map<string, ServerLocatio
                 {
                   kind: 'external',
                   status: 'accepted',
-                  justification: plain(`${sup.reason ?? ''} (until ${sup.expires ?? '?'}, ${sup.source ?? ''})`, 500),
+                  justification: plain(
+                    `${sup.reason ?? ''} (until ${sup.expires ?? '?'}, ${sup.source ?? ''})`,
+                    500,
+                  ),
                 },
               ],
             }
@@ -107,11 +110,14 @@ export function renderSarif(report: Report, locations: Map<string, ServerLocatio
 }
 
 function ruleFor(id: string, f: Finding, advisory: boolean): Rule {
-  const severity = advisory && typeof f.score === 'number' ? f.score.toFixed(1) : SECURITY_SEVERITY[f.severity];
+  const severity =
+    advisory && typeof f.score === 'number' ? f.score.toFixed(1) : SECURITY_SEVERITY[f.severity];
   const summary = typeof f.summary === 'string' && f.summary ? f.summary : f.message;
   return {
     id,
-    name: advisory ? plain(id, 100) : f.rule.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()),
+    name: advisory
+      ? plain(id, 100)
+      : f.rule.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()),
     shortDescription: { text: plain(advisory ? summary : `mcp-vet: ${f.rule}`, 300) },
     ...(advisory
       ? {

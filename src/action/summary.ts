@@ -6,7 +6,10 @@
 import type { Report } from '../pipeline/vet.js';
 import { renderComment, SUMMARY_LIMIT, type RenderOptions } from './comment.js';
 
-export function renderSummary(report: Report, opts: Omit<RenderOptions, 'limit' | 'measure' | 'marker'> = {}): string {
+export function renderSummary(
+  report: Report,
+  opts: Omit<RenderOptions, 'limit' | 'measure' | 'marker'> = {},
+): string {
   return renderComment(report, {
     ...opts,
     // the summary is the fallback: it must not send readers back to itself

@@ -54,7 +54,12 @@ export async function startGitHub(owner = 'octo-org', repo = 'agents'): Promise<
     mode: { forbidWrites: false, failures: 0, failStatus: 502 },
     seed(issue, n, body = (i) => `a human comment ${i}`) {
       for (let i = 0; i < n; i++) {
-        state.comments.push({ id: nextId++, issue, body: body(i), user: { login: `person${i % 7}`, type: 'User' } });
+        state.comments.push({
+          id: nextId++,
+          issue,
+          body: body(i),
+          user: { login: `person${i % 7}`, type: 'User' },
+        });
       }
     },
     close: () => new Promise((res) => server.close(() => res())),
