@@ -218,7 +218,8 @@ export function renderComment(report: Report, opts: RenderOptions = {}): string 
       omitted += section.items.length;
       continue;
     }
-    for (const item of section.items) {
+    for (const make of section.items) {
+      const item = make();
       const candidates = [item.full, ...(item.short ? [item.short] : [])];
       const fit = candidates.find((c) => cost + size(c) + 2 <= budget);
       if (fit === undefined) break;
@@ -329,7 +330,8 @@ interface Item {
 
 interface Section {
   title: string;
-  items: Item[];
+  /** Rendered only when there is room for them: a huge report costs what fits, not what exists. */
+  items: (() => Item)[];
 }
 
 function detailSections(report: Report, changes: Changes, previous: PreviousState | undefined): Section[] {
@@ -337,11 +339,11 @@ function detailSections(report: Report, changes: Changes, previous: PreviousStat
   const newKeys = new Set(changes.servers.flatMap((c) => c.newFindings ?? []));
   const isNew = (s: ServerReport, f: Finding): boolean =>
     changes.baseline === 'none' || newKeys.has(findingKey(s.package.name, f));
-  const advisories: Item[] = [];
-  const toolItems: Item[] = [];
-  const caps: Item[] = [];
-  const other: Item[] = [];
-  const accepted: Item[] = [];
+  const advisories: (() => Item)[] = [];
+  const toolItems: (() => Item)[] = [];
+  const caps: (() => Item)[] = [];
+  const other: (() => Item)[] = [];
+  const accepted: (() => Item)[] = [];
   const prevTools = new Map(
     (previous?.servers ?? []).map((p) => [p.package.name, toolMap(p.manifest?.tools ?? [])]),
   );
@@ -353,29 +355,30 @@ function detailSections(report: Report, changes: Changes, previous: PreviousStat
     const shown = new Set(c?.tools ? [...c.tools.added, ...c.tools.changed] : tools.keys());
     for (const f of s.findings) {
       if (f.severity === 'info' && !f.suppressed) continue;
-      const line = findingLine(f, report.failOn);
+      const line = (): Item => ({ full: `- ${who}: ${findingLine(f, report.failOn)}` });
       if (!isNew(s, f)) {
-        accepted.push({ full: `- ${who}: ${line}` });
+        accepted.push(line);
         continue;
       }
       if (f.rule === 'vulnerability' || f.rule === 'malware')
-        advisories.push(advisoryItem(who, f, report.failOn));
+        advisories.push(() => advisoryItem(who, f, report.failOn));
       else if (typeof f.tool === 'string' && shown.has(f.tool) && tools.has(f.tool))
         continue; // with its tool
-      else other.push({ full: `- ${who}: ${line}` });
+      else other.push(line);
     }
     for (const name of shown) {
       const tool = tools.get(name);
       if (!tool) continue;
       const before = prevTools.get(s.package.name)?.get(name);
-      toolItems.push(toolItem(s, who, tool, before, c?.tools?.changed.includes(name) ?? false));
+      const changed = c?.tools?.changed.includes(name) ?? false;
+      toolItems.push(() => toolItem(s, who, tool, before, changed));
     }
 
     const perms = s.permissions;
     for (const cap of c?.newPermissions ?? []) {
       const entries =
         (perms?.capabilities as Record<string, CapEntry[] | undefined> | undefined)?.[cap] ?? [];
-      caps.push(capabilityItem(who, cap, entries));
+      caps.push(() => capabilityItem(who, cap, entries));
     }
   }
   return [
@@ -502,7 +505,11 @@ function capabilityItem(who: string, cap: string, entries: CapEntry[]): Item {
 
 function howTo(report: Report): string[] {
   const firstVuln = report.servers.flatMap((s) => s.findings).find((f) => typeof f.id === 'string');
-  const id = typeof firstVuln?.id === 'string' ? firstVuln.id : 'GHSA-xxxx-xxxx-xxxx';
+  // the id lands in a code block: only a plain advisory id may go there
+  const id =
+    typeof firstVuln?.id === 'string' && /^[A-Za-z0-9._:-]{1,80}$/.test(firstVuln.id)
+      ? firstVuln.id
+      : 'GHSA-xxxx-xxxx-xxxx';
   return [
     '<details><summary>How to approve or suppress</summary>',
     '',

@@ -15,6 +15,20 @@ import { makeVisible } from '../tools/unicode.js';
 
 const ZWSP = '&#8203;';
 
+/**
+ * A superset of what makeVisible rewrites (controls, invisible and bidi characters, line and
+ * paragraph separators, variation selectors, the Tag block via its high surrogate). Text without
+ * any of them is returned as is: makeVisible walks code points one by one, which dominates the
+ * cost of rendering a large report.
+ */
+const NEEDS_VISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- code units on purpose (a lone high surrogate marks the Tag block)
+  /[\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\udb40]/;
+
+function fastVisible(text: string, max: number): string {
+  return text.length <= max && !NEEDS_VISIBLE.test(text) ? text : makeVisible(text, max);
+}
+
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -28,7 +42,7 @@ const ENTITY: Record<string, string> = {
  * code units before escaping (a trailing `…` says so).
  */
 export function inline(text: string, max = 300): string {
-  const visible = makeVisible(String(text), max);
+  const visible = fastVisible(String(text), max);
   // one pass per character, so no escape is ever escaped again
   let out = '';
   for (const c of visible) {
@@ -69,7 +83,7 @@ export function visibleLines(text: string): string {
   return String(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => makeVisible(line, Number.MAX_SAFE_INTEGER))
+    .map((line) => fastVisible(line, Number.MAX_SAFE_INTEGER))
     .join('\n');
 }
 
