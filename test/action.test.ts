@@ -216,11 +216,17 @@ describe('the bundled action', () => {
   });
 
   it('rejects and fails the step when a finding reaches fail-on', async () => {
-    const r = await runAction({ package: 'act-server@2.0.0', ...rejectAt }, { event: 'schedule' });
+    const workflow =
+      'jobs:\n  vet:\n    steps:\n      - uses: mcp-vet/mcp-vet@v0\n        with:\n          package: act-server@2.0.0\n';
+    const r = await runAction(
+      { package: 'act-server@2.0.0', ...rejectAt },
+      { event: 'schedule', files: { '.github/workflows/mcp.yml': workflow } },
+    );
     expect(r.code).toBe(1);
     expect(r.outputs.decision).toBe('reject');
     expect(r.stdout).toContain('::error::mcp-vet rejected: act-server@2.0.0');
-    // the annotation sits on the workflow line that names the package, when the workflow is checked out
+    // no config file named: the annotation sits on the workflow line that names the package
+    expect(r.stdout).toContain(',file=.github/workflows/mcp.yml,line=6::');
   });
 
   it('only warns on reject when fail-on-reject is false', async () => {

@@ -19,6 +19,8 @@ export interface StickyTarget {
 
 export interface StickyOptions {
   token: string;
+  /** REST API root; default GITHUB_API_URL (read by @actions/github when it loads). */
+  baseUrl?: string;
   target: StickyTarget;
   marker: string;
   body: string;
@@ -57,7 +59,7 @@ export async function upsertStickyComment(o: StickyOptions): Promise<StickyResul
   let octokit;
   try {
     const { getOctokit } = await import('@actions/github');
-    octokit = getOctokit(o.token);
+    octokit = getOctokit(o.token, o.baseUrl ? { baseUrl: o.baseUrl } : {});
   } catch (err) {
     o.warn(`mcp-vet could not set up the GitHub client, so no comment was posted: ${message(err)}`);
     return { status: 'failed' };
