@@ -129,8 +129,13 @@ async function publish(
 
   if (inputs.sarif) {
     const path = resolve(workspace, inputs.sarif);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(renderSarif(report, locations), null, 2)}\n`);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, `${JSON.stringify(renderSarif(report, locations), null, 2)}\n`);
+    } catch (err) {
+      // bad input: fail the step, but still post the comment below
+      core.setFailed(`mcp-vet: input "sarif": could not write ${inputs.sarif}: ${describeError(err)}`);
+    }
   }
 
   if (event.kind !== 'pull_request') {
