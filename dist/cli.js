@@ -349,7 +349,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-7QQ7CEAL.js");
+      const { lockCli } = await import("./chunks/cli-5FQWJLWT.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);
@@ -405,7 +405,7 @@ async function run(argv, io) {
     });
     const sbomFile = command === "sbom" ? values.output : values.sbom;
     if (command === "sbom" || sbomFile) {
-      const { buildSbom } = await import("./chunks/cyclonedx-5CYWG5G5.js");
+      const { buildSbom } = await import("./chunks/cyclonedx-5XA7QG65.js");
       const text = buildSbom(result.tree, {
         specVersion,
         reproducible: values.reproducible ?? false,

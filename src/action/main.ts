@@ -1,122 +1,304 @@
 /**
- * The GitHub Action edge: inputs in, outputs, job summary and exit status out. The only
- * module that imports @actions/*. Everything it decides comes from the same pipeline the CLI
- * uses. Inputs are parsed strictly: a typo'd boolean or severity is an error naming the input.
+ * The GitHub Action edge: inputs in; outputs, job summary, SARIF, annotations, the sticky
+ * pull-request comment and the exit status out. The only module that imports @actions/*.
+ * Everything it decides comes from the same pipeline the CLI uses; rendering is pure
+ * (comment.ts, summary.ts, sarif.ts, annotations.ts) and only this file does I/O.
+ *
+ * The check's result never depends on the comment: a comment that cannot be posted is a warning.
  */
 import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { describeError, VetError } from '../errors.js';
-import type { Severity } from '../model.js';
-import { decide, vetPackage, type ServerReport } from '../pipeline/vet.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { describeError } from '../errors.js';
+import { decide, vetPackage, type Report, type ServerReport } from '../pipeline/vet.js';
 import { resolvePolicy } from '../policy/policy.js';
 import { loadNpmConfig } from '../registry/npmrc.js';
 import { buildSbom } from '../sbom/cyclonedx.js';
 import { makeVulnSource } from '../vuln/select.js';
 import { VERSION } from '../version.js';
+import { annotations } from './annotations.js';
+import { MARKER, noBaseline, renderComment, type Changes, type ServerChange } from './comment.js';
+import { readEvent, type RunEvent } from './event.js';
+import { upsertStickyComment } from './github.js';
+import { parseInputs, type ActionInputs } from './inputs.js';
+import { locateServers, workflowPath, type ServerLocation, type SourceFile } from './locations.js';
+import { renderSarif } from './sarif.js';
+import { diffEntries } from '../lock/diff.js';
+import { buildLockEntry, parseLock, type LockEntry } from '../lock/format.js';
 import { renderSummary } from './summary.js';
-
-function booleanInput(name: string): boolean {
-  const raw = core.getInput(name).trim();
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  throw new VetError('E_USAGE', `input "${name}" must be true or false, not "${raw}"`);
-}
-
-function severityInput(name: string): Severity | undefined {
-  const raw = core.getInput(name).trim();
-  if (!raw) return undefined;
-  if (raw === 'low' || raw === 'medium' || raw === 'high' || raw === 'critical') return raw;
-  throw new VetError('E_USAGE', `input "${name}" must be low, medium, high or critical, not "${raw}"`);
-}
 
 export async function run(): Promise<void> {
   try {
-    const specs = core
-      .getInput('package', { required: true })
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (!specs.length) throw new VetError('E_USAGE', 'input "package" names no package');
-    const registry = core.getInput('registry').trim() || undefined;
-    const failOn = severityInput('fail-on');
-    const failOnReject = booleanInput('fail-on-reject');
-    const onUnavailableInput = core.getInput('on-unavailable').trim() || undefined;
-    if (onUnavailableInput !== undefined && onUnavailableInput !== 'fail' && onUnavailableInput !== 'warn') {
-      throw new VetError(
-        'E_USAGE',
-        `input "on-unavailable" must be fail or warn, not "${onUnavailableInput}"`,
-      );
-    }
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const temp = process.env.RUNNER_TEMP ?? workspace;
-    const cacheDir = join(process.env.RUNNER_TOOL_CACHE ?? temp, 'mcp-vet-cache');
-    const outDir = join(temp, 'mcp-vet');
-    const sbomDir = join(outDir, 'sbom');
-    await mkdir(sbomDir, { recursive: true });
-    // the policy decides (a file or a preset; default: .mcp-vet.yml, else the default preset)
-    const policy = resolvePolicy({
-      ref: core.getInput('policy').trim() || undefined,
-      cwd: workspace,
-      failOn,
-      onUnavailable: onUnavailableInput,
-    });
-    const onUnavailable = policy.policy.vulnerabilities['on-unavailable'];
-    const osvDb = core.getInput('osv-db').trim();
-    const vulnSource = await makeVulnSource({
-      osvUrl: core.getInput('osv-url').trim() || undefined,
-      osvDb: osvDb ? resolve(workspace, osvDb) : undefined,
-      cacheDir,
-      fetchOptions: loadNpmConfig({ projectDir: workspace }).fetchOptions,
-      names: { url: 'input "osv-url"', db: 'input "osv-db"' },
-    });
-
-    const servers: ServerReport[] = [];
-    for (const spec of specs) {
-      const result = await vetPackage({
-        spec,
-        registry,
-        cacheDir,
-        projectDir: workspace,
-        warn: (m) => core.warning(escapeCommand(m)),
-        vulnSource,
-        onUnavailable,
-        clientVersion: VERSION,
-      });
-      servers.push(result.server);
-      const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
-      await writeFile(
-        join(sbomDir, file),
-        buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
-      );
-    }
-    const report = decide(servers, VERSION, { policy });
-    const unavailable =
-      onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
-    const reportPath = join(outDir, 'report.json');
-    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    core.setOutput('decision', report.decision);
-    core.setOutput('report', reportPath);
-    core.setOutput('sbom-dir', sbomDir);
-    await core.summary.addRaw(renderSummary(report)).write();
-    if (unavailable) {
-      // fail closed whatever fail-on-reject says: the check itself did not run
-      core.setFailed('mcp-vet: the vulnerability check could not run (see the report); failing closed');
-    } else if (report.decision === 'reject') {
-      const msg = `mcp-vet rejected: ${servers.map((s) => `${s.package.name}@${s.package.version}`).join(', ')}`;
-      if (failOnReject) core.setFailed(msg);
-      else core.warning(msg);
-    } else {
-      core.info(`mcp-vet approved ${servers.length} server(s)`);
-    }
+    const inputs = parseInputs((name) => core.getInput(name));
+    const event = readEvent(process.env, (m) => core.warning(m));
+    await vetAndReport(inputs, event);
   } catch (err) {
-    core.setFailed(escapeCommand(`mcp-vet: ${describeError(err)}`));
+    core.setFailed(`mcp-vet: ${describeError(err)}`);
   }
 }
 
+async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const temp = process.env.RUNNER_TEMP ?? workspace;
+  const cacheDir = join(process.env.RUNNER_TOOL_CACHE ?? temp, 'mcp-vet-cache');
+  const outDir = join(temp, 'mcp-vet');
+  const sbomDir = join(outDir, 'sbom');
+  await mkdir(sbomDir, { recursive: true });
+  // one decision engine: the policy (a file or a preset; default .mcp-vet.yml, else `default`)
+  const policy = resolvePolicy({
+    ref: inputs.policy,
+    cwd: workspace,
+    failOn: inputs.failOn,
+    onUnavailable: inputs.onUnavailable,
+  });
+  const onUnavailable = policy.policy.vulnerabilities['on-unavailable'];
+  const vulnSource = await makeVulnSource({
+    osvUrl: inputs.osvUrl,
+    osvDb: inputs.osvDb ? resolve(workspace, inputs.osvDb) : undefined,
+    cacheDir,
+    fetchOptions: loadNpmConfig({ projectDir: workspace }).fetchOptions,
+    names: { url: 'input "osv-url"', db: 'input "osv-db"' },
+  });
+
+  const servers: ServerReport[] = [];
+  for (const spec of inputs.packages) {
+    const result = await vetPackage({
+      spec,
+      registry: inputs.registry,
+      cacheDir,
+      projectDir: workspace,
+      warn: (m) => core.warning(m),
+      vulnSource,
+      onUnavailable,
+      introspect: inputs.introspect,
+      clientVersion: VERSION,
+    });
+    servers.push(result.server);
+    const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
+    await writeFile(
+      join(sbomDir, file),
+      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
+    );
+  }
+  const report = decide(servers, VERSION, { policy });
+  const unavailable = onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
+  const reportPath = join(outDir, 'report.json');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  core.setOutput('decision', report.decision);
+  core.setOutput('report', reportPath);
+  core.setOutput('sbom-dir', sbomDir);
+
+  // The lock diff (issue 6) plugs in here; until then there is no baseline and all is new.
+  const changes = baselineChanges(report, inputs, workspace, event);
+  const summaryUrl = runUrl(process.env);
+  await publish(report, inputs, event, changes, summaryUrl, workspace);
+
+  if (unavailable) {
+    // fail closed whatever fail-on-reject says: the check itself did not run
+    core.setFailed('mcp-vet: the vulnerability check could not run (see the report); failing closed');
+  } else if (report.decision === 'reject') {
+    const msg = `mcp-vet rejected: ${servers.map((s) => `${s.package.name}@${s.package.version}`).join(', ')}`;
+    if (inputs.failOnReject) core.setFailed(logLine(msg));
+    else core.warning(logLine(msg));
+  } else {
+    core.info(logLine(`mcp-vet approved ${servers.length} server(s)`));
+  }
+}
+
+/** Summary, annotations, SARIF and the comment. Each failure here is a warning, never the verdict. */
+async function publish(
+  report: Report,
+  inputs: ActionInputs,
+  event: RunEvent,
+  changes: Changes,
+  summaryUrl: string | undefined,
+  workspace: string,
+): Promise<void> {
+  try {
+    await core.summary.addRaw(renderSummary(report, { changes })).write();
+  } catch (err) {
+    core.warning(`mcp-vet could not write the job summary: ${describeError(err)}`);
+  }
+
+  const locations = serverLocations(report, inputs, workspace);
+  for (const a of annotations(report, locations)) {
+    const props = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
+    if (a.level === 'error') core.error(a.message, props);
+    else core.warning(a.message, props);
+  }
+
+  if (inputs.sarif) {
+    const path = resolve(workspace, inputs.sarif);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, `${JSON.stringify(renderSarif(report, locations), null, 2)}\n`);
+    } catch (err) {
+      // bad input: fail the step, but still post the comment below
+      core.setFailed(`mcp-vet: input "sarif": could not write ${inputs.sarif}: ${describeError(err)}`);
+    }
+  }
+
+  if (event.kind !== 'pull_request') {
+    core.info(`mcp-vet: no pull request comment on a ${event.name || 'local'} run; see the job summary`);
+    return;
+  }
+  if (inputs.comment === 'never') return;
+  if (!inputs.token) {
+    core.warning(
+      'mcp-vet could not comment on the pull request: no token (the "token" input is empty). The verdict is in the job summary.',
+    );
+    return;
+  }
+  const changed = changes.baseline === 'none' || changes.servers.some((c) => c.change !== 'unchanged');
+  const body = renderComment(report, { changes, summaryUrl });
+  const result = await upsertStickyComment({
+    token: inputs.token,
+    target: { owner: event.owner, repo: event.repo, issue: event.number },
+    marker: MARKER,
+    body,
+    // on-change: post only when the servers changed, but always keep an existing comment current
+    create: inputs.comment === 'always' || changed,
+    warn: (m) => core.warning(m),
+    info: (m) => core.info(m),
+  });
+  if (result.url) core.setOutput('comment-url', result.url);
+  core.info(`mcp-vet: pull request comment ${result.status}${result.url ? ` (${result.url})` : ''}`);
+}
+
 /**
- * Text from packages and registries is untrusted: a line starting with "::" is a workflow
- * command. Escape CR/LF (and %) as GitHub's own toolkit does for command values.
+ * No lock diff yet (issue 6): say what we can about the lockfile so the comment is honest. The
+ * lead replaces this with `mcp-vet diff` against the base branch's lock.
+ */
+/**
+ * What this run changes against the approved lock: on a pull request the base commit's lockfile
+ * (read with `git show <base sha>:<lockfile>`; needs the base commit in the checkout, e.g.
+ * `fetch-depth: 0`), else the lockfile in the checkout (push, schedule: the committed lock).
+ * Servers are matched to lock entries by package name.
+ */
+function baselineChanges(report: Report, inputs: ActionInputs, workspace: string, event: RunEvent): Changes {
+  let text: string | undefined;
+  let where = inputs.lockfile;
+  if (event.kind === 'pull_request' && event.baseSha) {
+    try {
+      text = execFileSync('git', ['show', `${event.baseSha}:${inputs.lockfile}`], {
+        cwd: workspace,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      where = `${inputs.lockfile} on the base branch`;
+    } catch {
+      text = undefined; // not in the base commit (first adoption) or the commit is not fetched
+    }
+  }
+  if (text === undefined && existsSync(resolve(workspace, inputs.lockfile))) {
+    text = readFileSync(resolve(workspace, inputs.lockfile), 'utf8');
+  }
+  if (text === undefined) {
+    return noBaseline(
+      report,
+      `There is no ${inputs.lockfile} to compare with (first adoption, deleted by this change, or the base commit is not fetched: use fetch-depth: 0).`,
+    );
+  }
+  let lock;
+  try {
+    lock = parseLock(text, where);
+  } catch (err) {
+    return noBaseline(
+      report,
+      `${where} could not be read (${describeError(err)}); everything is shown as new.`,
+    );
+  }
+  const byPackage = new Map<string, { key: string; entry: LockEntry }>();
+  for (const [key, entry] of Object.entries(lock.servers)) {
+    if (entry.kind === 'npm') byPackage.set(entry.package.name, { key, entry });
+  }
+  const servers: ServerChange[] = report.servers.map((s) => {
+    const name = s.package.name;
+    const old = byPackage.get(name);
+    if (!old) return { name, change: 'added', to: s.package.version };
+    const now = buildLockEntry(s, old.entry.declaredAt, null, s.spec);
+    // where and how it is declared is the config's business (no config here); info-level
+    // changes (a permission lost) are not news
+    const diffs = diffEntries(old.key, old.entry, now).filter(
+      (c) => c.kind !== 'declaration-changed' && c.kind !== 'entry-changed' && c.severity !== 'info',
+    );
+    const tools = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
+    const newPermissions: string[] = [];
+    for (const c of diffs) {
+      if (c.kind === 'tool-added' && c.item) tools.added.push(c.item);
+      else if (c.kind === 'tool-removed' && c.item) tools.removed.push(c.item);
+      else if (c.kind.startsWith('tool-') && c.item) tools.changed.push(c.item);
+      else if (c.kind === 'permission-gained') newPermissions.push(c.item ?? c.message);
+    }
+    const oldVersion = old.entry.kind === 'npm' ? old.entry.package.version : undefined;
+    return {
+      name,
+      change: diffs.length ? 'updated' : 'unchanged',
+      from: oldVersion,
+      to: s.package.version,
+      ...(newPermissions.length ? { newPermissions } : {}),
+      ...(tools.added.length || tools.removed.length || tools.changed.length ? { tools } : {}),
+    };
+  });
+  const present = new Set(report.servers.map((s) => s.package.name));
+  for (const [pkg, { entry }] of byPackage) {
+    if (!present.has(pkg))
+      servers.push({
+        name: pkg,
+        change: 'removed',
+        from: entry.kind === 'npm' ? entry.package.version : undefined,
+      });
+  }
+  return { baseline: 'lockfile', servers };
+}
+
+function serverLocations(
+  report: Report,
+  inputs: ActionInputs,
+  workspace: string,
+): Map<string, ServerLocation> {
+  const files: SourceFile[] = [];
+  const add = (path: string, role: SourceFile['role']): void => {
+    const abs = resolve(workspace, path);
+    const rel = relative(workspace, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) return; // outside the repository: not a code-scanning location
+    try {
+      files.push({ path: rel.split(sep).join('/'), text: readFileSync(abs, 'utf8'), role });
+    } catch {
+      // not in this checkout
+    }
+  };
+  for (const c of inputs.config) add(c, 'config');
+  add(inputs.lockfile, 'lockfile');
+  const wf = workflowPath(process.env.GITHUB_WORKFLOW_REF, process.env.GITHUB_REPOSITORY);
+  if (wf) add(wf, 'workflow');
+  return locateServers(
+    report.servers.map((s) => s.package.name),
+    files,
+  );
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined;
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+
+/**
+ * core.info writes its text as is: a line break followed by `::` would start a workflow command.
+ * Package names are untrusted, so anything logged outside core's command functions goes through
+ * here.
+ */
+export function logLine(s: string): string {
+  return s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/^::/, ': :');
+}
+
+/**
+ * Escapes a command value the way @actions/core does (`%`, CR, LF). Kept for callers that write
+ * workflow commands themselves; core.warning/error/setFailed already escape.
  */
 export function escapeCommand(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

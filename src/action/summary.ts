@@ -1,28 +1,21 @@
-/** Job summary markdown. Pure. Untrusted text is escaped before it reaches markdown. */
+/**
+ * The job summary: the comment's content without the marker, with a 1 MiB budget (GitHub's
+ * per-step limit, in bytes). When even that is not enough, details are trimmed the same way and
+ * the summary points at the JSON report (the `report` output; upload it as an artifact).
+ */
 import type { Report } from '../pipeline/vet.js';
+import { renderComment, SUMMARY_LIMIT, type RenderOptions } from './comment.js';
 
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-export function renderSummary(report: Report): string {
-  const verdict = report.decision === 'approve' ? '✅ **mcp-vet approves**' : '❌ **mcp-vet rejects**';
-  const rows = report.servers.map((s) => {
-    const bySev = (sev: string): number => s.findings.filter((f) => f.severity === sev).length;
-    return `| ${escapeMarkdown(`${s.package.name}@${s.package.version}`)} | ${s.stats.packages} | ${bySev('critical')} | ${bySev('high')} | ${bySev('medium')} | ${bySev('low')} |`;
+export function renderSummary(
+  report: Report,
+  opts: Omit<RenderOptions, 'limit' | 'measure' | 'marker'> = {},
+): string {
+  return renderComment(report, {
+    ...opts,
+    // the summary is the fallback: it must not send readers back to itself
+    summaryUrl: undefined,
+    marker: false,
+    measure: 'bytes',
+    limit: SUMMARY_LIMIT - 4096,
   });
-  const findings = report.servers.flatMap((s) =>
-    s.findings.map((f) => `- **${f.severity}** \`${f.rule}\`: ${escapeMarkdown(f.message)}`),
-  );
-  return [
-    `## ${verdict}`,
-    '',
-    `Rejects at **${report.failOn}** or worse.`,
-    '',
-    '| server | packages | critical | high | medium | low |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows,
-    '',
-    ...(findings.length ? ['### Findings', '', ...findings, ''] : ['No findings.', '']),
-  ].join('\n');
 }
