@@ -349,7 +349,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-5FQWJLWT.js");
+      const { lockCli } = await import("./chunks/cli-SFZHC64I.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

@@ -7,9 +7,14 @@ import {
 } from "./chunks/chunk-J35DSE4Y.js";
 import {
   buildLockEntry,
+  describeLaunch,
   diffEntries,
-  parseLock
-} from "./chunks/chunk-ENJ3FDVH.js";
+  discoverConfigs,
+  hasVariable,
+  isPinned,
+  parseLock,
+  serverFindings
+} from "./chunks/chunk-NXA33QST.js";
 import {
   makeVisible
 } from "./chunks/chunk-ZEJTREZT.js";
@@ -1205,12 +1210,6 @@ function parseInputs(get) {
   const optional = (name) => text(name) || void 0;
   const lines = (name) => get(name).split(/\r?\n/).map((s) => s.trim()).filter((s) => s && !s.startsWith("#"));
   const packages = lines("package");
-  if (!packages.length) {
-    throw new VetError(
-      "E_USAGE",
-      'input "package" names no package: list the MCP server packages to vet, one per line (client-config discovery is not available yet)'
-    );
-  }
   return {
     token: text("token"),
     packages,
@@ -1436,10 +1435,11 @@ async function vetAndReport(inputs, event) {
     fetchOptions: loadNpmConfig({ projectDir: workspace }).fetchOptions,
     names: { url: 'input "osv-url"', db: 'input "osv-db"' }
   });
-  const servers = [];
-  for (const spec of inputs.packages) {
+  const targets = await vetTargets(inputs, workspace);
+  const servers = [...targets.unvetted];
+  for (const t of targets.npm) {
     const result = await vetPackage({
-      spec,
+      spec: t.spec,
       registry: inputs.registry,
       cacheDir,
       projectDir: workspace,
@@ -1447,14 +1447,16 @@ async function vetAndReport(inputs, event) {
       vulnSource,
       onUnavailable,
       introspect: inputs.introspect,
-      clientVersion: VERSION
+      clientVersion: VERSION,
+      ...t.server ? {
+        clientEntry: { args: t.server.launch.kind === "npm" ? t.server.launch.args : [], env: t.server.entry.env },
+        configEntry: { command: t.server.entry.command, args: t.server.entry.args, env: t.server.entry.env }
+      } : {}
     });
+    if (t.findings.length) result.server.findings.push(...t.findings);
     servers.push(result.server);
     const file = `${result.tree.root.name.replace("/", "__")}@${result.tree.root.version}.cdx.json`;
-    await writeFile2(
-      join(sbomDir, file),
-      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION })
-    );
+    await writeFile2(join(sbomDir, file), buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }));
   }
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === "fail" && servers.some((s) => s.vulnerabilities?.status === "failed");
@@ -1466,7 +1468,7 @@ async function vetAndReport(inputs, event) {
   setOutput("sbom-dir", sbomDir);
   const changes = baselineChanges(report, inputs, workspace, event);
   const summaryUrl = runUrl(process.env);
-  await publish(report, inputs, event, changes, summaryUrl, workspace);
+  await publish(report, { ...inputs, config: targets.files }, event, changes, summaryUrl, workspace);
   if (unavailable) {
     setFailed("mcp-vet: the vulnerability check could not run (see the report); failing closed");
   } else if (report.decision === "reject") {
@@ -1599,6 +1601,42 @@ function baselineChanges(report, inputs, workspace, event) {
       });
   }
   return { baseline: "lockfile", servers };
+}
+async function vetTargets(inputs, workspace) {
+  if (inputs.packages.length) {
+    return { files: inputs.config, npm: inputs.packages.map((spec) => ({ spec, findings: [] })), unvetted: [] };
+  }
+  const d = await discoverConfigs(workspace, inputs.config.length ? inputs.config : void 0);
+  const out = { files: d.files.map((f) => f.file), npm: [], unvetted: [] };
+  const report = (name, version, findings) => ({
+    spec: name,
+    registry: "",
+    package: { name, version, integrity: null },
+    dependencies: [],
+    findings,
+    stats: { packages: 0, skipped: 0, bundled: 0, downloaded: 0, fromCache: 0 }
+  });
+  for (const s of d.servers) {
+    const findings = serverFindings(s);
+    if (!isPinned(s.launch)) {
+      findings.push({
+        rule: "lock-unpinned",
+        severity: "high",
+        message: `server "${s.name}" (${s.declaredAt.map((x) => x.file).join(", ")}) runs ${describeLaunch(s.launch)}, not an exact version: the next start may run code nobody reviewed; pin it`,
+        server: s.name
+      });
+    }
+    if (s.launch.kind === "npm" && !hasVariable(s.launch.spec)) out.npm.push({ spec: s.launch.spec, server: s, findings });
+    else out.unvetted.push(report(s.name, describeLaunch(s.launch), findings));
+  }
+  if (d.findings.length) out.unvetted.push(report("(MCP client configs)", "", d.findings));
+  if (!d.servers.length && !d.findings.length) {
+    throw new VetError(
+      "E_USAGE",
+      `no MCP server found: no client config (.mcp.json, .vscode/mcp.json, .cursor/mcp.json, …) in ${workspace} declares one; name configs with the "config" input or packages with "package"`
+    );
+  }
+  return out;
 }
 function serverLocations(report, inputs, workspace) {
   const files = [];

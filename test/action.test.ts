@@ -283,7 +283,7 @@ describe('the bundled action', () => {
     [{ package: 'act-server', 'fail-on': 'severe' }, 'input "fail-on" must be low'],
     [{ package: 'act-server', comment: 'sometimes' }, 'input "comment" must be always, on-change or never'],
     [{ package: 'act-server', introspect: 'True' }, 'input "introspect" must be true or false'],
-    [{ package: ' \n ' }, 'input "package" names no package'],
+    [{ package: ' \n ' }, 'no MCP server found'],
     [{ package: 'act-server@9', introspect: 'false' }, 'E_NO_MATCH'],
   ])('fails with a message naming the input or package: %j', async (inputs, message) => {
     const r = await runAction(inputs);
@@ -460,4 +460,61 @@ describe('SARIF and annotations', () => {
       `::error title=mcp-vet medium%3A install-script in act-server@2.0.0,file=.vscode/mcp.json,line=${line}::`,
     );
   });
+});
+
+describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.json', () => {
+  // The real recorded tree of @modelcontextprotocol/server-github@2025.4.8 (demo/registry) and real
+  // advisories (demo/osv): the server pins @modelcontextprotocol/sdk@1.0.1, affected by GHSA-8r9q.
+  it('discovers the server, starts it, and posts a reject comment naming the advisory, the tools and how to fix or approve', async () => {
+    // @ts-expect-error: a plain .mjs helper shared with the demo
+    const { serveFolder } = (await import('../scripts/lib/static-registry.mjs')) as {
+      serveFolder: (dir: string) => Promise<{ url: string; close: () => Promise<void> }>;
+    };
+    const demo = await serveFolder(fileURLToPath(new URL('../demo/registry', import.meta.url)));
+    try {
+      const mcpJson = `${JSON.stringify(
+        {
+          mcpServers: {
+            github: {
+              command: 'npx',
+              args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'],
+              env: { GITHUB_PERSONAL_ACCESS_TOKEN: '${input:github_token}' },
+            },
+          },
+        },
+        null,
+        2,
+      )}\n`;
+      const r = await runAction(
+        {
+          registry: demo.url,
+          'osv-db': fileURLToPath(new URL('../demo/osv', import.meta.url)),
+          sarif: 'mcp-vet.sarif',
+        },
+        { pr: 31, files: { '.mcp.json': mcpJson } },
+      );
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.outputs.decision).toBe('reject');
+      const comment = ours().at(-1)!.body;
+      expect(comment).toContain('mcp-vet rejects');
+      expect(comment).toContain('GHSA-8r9q-7v3j-jr4g');
+      expect(comment).toMatch(/create\\?_or\\?_update\\?_file/); // the tools it would expose (escaped markdown)
+      expect(comment).toMatch(/search\\?_repositories/);
+      expect(comment).toContain('mcp-vet lock'); // how to approve
+      expect(comment).toContain('expires'); // how to suppress, with an expiry
+      expect(comment.length).toBeLessThan(65_536);
+      const sarif = JSON.parse(await readFile(join(r.dir, 'mcp-vet.sarif'), 'utf8')) as {
+        runs: {
+          results: {
+            ruleId: string;
+            locations?: { physicalLocation?: { artifactLocation: { uri: string } } }[];
+          }[];
+        }[];
+      };
+      const hit = sarif.runs[0]!.results.find((x) => x.ruleId === 'GHSA-8r9q-7v3j-jr4g');
+      expect(hit?.locations?.[0]?.physicalLocation?.artifactLocation.uri).toBe('.mcp.json');
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });

@@ -36,13 +36,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
       .split(/\r?\n/)
       .map((s) => s.trim())
       .filter((s) => s && !s.startsWith('#'));
+  // empty: the servers come from the repository's MCP client configs (discovery, or `config`)
   const packages = lines('package');
-  if (!packages.length) {
-    throw new VetError(
-      'E_USAGE',
-      'input "package" names no package: list the MCP server packages to vet, one per line (client-config discovery is not available yet)',
-    );
-  }
   return {
     token: text('token'),
     packages,

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { describeError } from '../errors.js';
+import { describeError, VetError } from '../errors.js';
 import { decide, vetPackage, type Report, type ServerReport } from '../pipeline/vet.js';
 import { resolvePolicy } from '../policy/policy.js';
 import { loadNpmConfig } from '../registry/npmrc.js';
@@ -25,6 +25,9 @@ import { upsertStickyComment } from './github.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { locateServers, workflowPath, type ServerLocation, type SourceFile } from './locations.js';
 import { renderSarif } from './sarif.js';
+import { describeLaunch, discoverConfigs, serverFindings, type ConfigServer } from '../config/discover.js';
+import { hasVariable, isPinned } from '../config/launcher.js';
+import type { Finding } from '../model.js';
 import { diffEntries } from '../lock/diff.js';
 import { buildLockEntry, parseLock, type LockEntry } from '../lock/format.js';
 import { renderSummary } from './summary.js';
@@ -62,10 +65,12 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
     names: { url: 'input "osv-url"', db: 'input "osv-db"' },
   });
 
-  const servers: ServerReport[] = [];
-  for (const spec of inputs.packages) {
+  // what to vet: the packages named in the input, else every server in the MCP client configs
+  const targets = await vetTargets(inputs, workspace);
+  const servers: ServerReport[] = [...targets.unvetted];
+  for (const t of targets.npm) {
     const result = await vetPackage({
-      spec,
+      spec: t.spec,
       registry: inputs.registry,
       cacheDir,
       projectDir: workspace,
@@ -74,13 +79,17 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
       onUnavailable,
       introspect: inputs.introspect,
       clientVersion: VERSION,
+      ...(t.server
+        ? {
+            clientEntry: { args: t.server.launch.kind === 'npm' ? t.server.launch.args : [], env: t.server.entry.env },
+            configEntry: { command: t.server.entry.command, args: t.server.entry.args, env: t.server.entry.env },
+          }
+        : {}),
     });
+    if (t.findings.length) result.server.findings.push(...t.findings);
     servers.push(result.server);
     const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
-    await writeFile(
-      join(sbomDir, file),
-      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
-    );
+    await writeFile(join(sbomDir, file), buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }));
   }
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
@@ -93,7 +102,8 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
   // The lock diff (issue 6) plugs in here; until then there is no baseline and all is new.
   const changes = baselineChanges(report, inputs, workspace, event);
   const summaryUrl = runUrl(process.env);
-  await publish(report, inputs, event, changes, summaryUrl, workspace);
+  // locations (SARIF, annotations) come from the config files the servers were found in
+  await publish(report, { ...inputs, config: targets.files }, event, changes, summaryUrl, workspace);
 
   if (unavailable) {
     // fail closed whatever fail-on-reject says: the check itself did not run
@@ -253,6 +263,52 @@ function baselineChanges(report: Report, inputs: ActionInputs, workspace: string
       });
   }
   return { baseline: 'lockfile', servers };
+}
+
+interface Targets {
+  /** Config files the servers were found in (for SARIF and annotation locations). */
+  files: string[];
+  npm: { spec: string; server?: ConfigServer; findings: Finding[] }[];
+  /** Servers mcp-vet can't vet (PyPI, Docker, remote, unresolvable): reported, never passed. */
+  unvetted: ServerReport[];
+}
+
+/** The `package` input, else discovery in the workspace (or the `config` input's files). */
+async function vetTargets(inputs: ActionInputs, workspace: string): Promise<Targets> {
+  if (inputs.packages.length) {
+    return { files: inputs.config, npm: inputs.packages.map((spec) => ({ spec, findings: [] })), unvetted: [] };
+  }
+  const d = await discoverConfigs(workspace, inputs.config.length ? inputs.config : undefined);
+  const out: Targets = { files: d.files.map((f) => f.file), npm: [], unvetted: [] };
+  const report = (name: string, version: string, findings: Finding[]): ServerReport => ({
+    spec: name,
+    registry: '',
+    package: { name, version, integrity: null },
+    dependencies: [],
+    findings,
+    stats: { packages: 0, skipped: 0, bundled: 0, downloaded: 0, fromCache: 0 },
+  });
+  for (const s of d.servers) {
+    const findings = serverFindings(s);
+    if (!isPinned(s.launch)) {
+      findings.push({
+        rule: 'lock-unpinned',
+        severity: 'high',
+        message: `server "${s.name}" (${s.declaredAt.map((x) => x.file).join(', ')}) runs ${describeLaunch(s.launch)}, not an exact version: the next start may run code nobody reviewed; pin it`,
+        server: s.name,
+      });
+    }
+    if (s.launch.kind === 'npm' && !hasVariable(s.launch.spec)) out.npm.push({ spec: s.launch.spec, server: s, findings });
+    else out.unvetted.push(report(s.name, describeLaunch(s.launch), findings));
+  }
+  if (d.findings.length) out.unvetted.push(report('(MCP client configs)', '', d.findings));
+  if (!d.servers.length && !d.findings.length) {
+    throw new VetError(
+      'E_USAGE',
+      `no MCP server found: no client config (.mcp.json, .vscode/mcp.json, .cursor/mcp.json, …) in ${workspace} declares one; name configs with the "config" input or packages with "package"`,
+    );
+  }
+  return out;
 }
 
 function serverLocations(
