@@ -1449,14 +1449,24 @@ async function vetAndReport(inputs, event) {
       introspect: inputs.introspect,
       clientVersion: VERSION,
       ...t.server ? {
-        clientEntry: { args: t.server.launch.kind === "npm" ? t.server.launch.args : [], env: t.server.entry.env },
-        configEntry: { command: t.server.entry.command, args: t.server.entry.args, env: t.server.entry.env }
+        clientEntry: {
+          args: t.server.launch.kind === "npm" ? t.server.launch.args : [],
+          env: t.server.entry.env
+        },
+        configEntry: {
+          command: t.server.entry.command,
+          args: t.server.entry.args,
+          env: t.server.entry.env
+        }
       } : {}
     });
     if (t.findings.length) result.server.findings.push(...t.findings);
     servers.push(result.server);
     const file = `${result.tree.root.name.replace("/", "__")}@${result.tree.root.version}.cdx.json`;
-    await writeFile2(join(sbomDir, file), buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }));
+    await writeFile2(
+      join(sbomDir, file),
+      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION })
+    );
   }
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === "fail" && servers.some((s) => s.vulnerabilities?.status === "failed");
@@ -1604,7 +1614,11 @@ function baselineChanges(report, inputs, workspace, event) {
 }
 async function vetTargets(inputs, workspace) {
   if (inputs.packages.length) {
-    return { files: inputs.config, npm: inputs.packages.map((spec) => ({ spec, findings: [] })), unvetted: [] };
+    return {
+      files: inputs.config,
+      npm: inputs.packages.map((spec) => ({ spec, findings: [] })),
+      unvetted: []
+    };
   }
   const d = await discoverConfigs(workspace, inputs.config.length ? inputs.config : void 0);
   const out = { files: d.files.map((f) => f.file), npm: [], unvetted: [] };
@@ -1626,7 +1640,8 @@ async function vetTargets(inputs, workspace) {
         server: s.name
       });
     }
-    if (s.launch.kind === "npm" && !hasVariable(s.launch.spec)) out.npm.push({ spec: s.launch.spec, server: s, findings });
+    if (s.launch.kind === "npm" && !hasVariable(s.launch.spec))
+      out.npm.push({ spec: s.launch.spec, server: s, findings });
     else out.unvetted.push(report(s.name, describeLaunch(s.launch), findings));
   }
   if (d.findings.length) out.unvetted.push(report("(MCP client configs)", "", d.findings));

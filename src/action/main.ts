@@ -81,15 +81,25 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
       clientVersion: VERSION,
       ...(t.server
         ? {
-            clientEntry: { args: t.server.launch.kind === 'npm' ? t.server.launch.args : [], env: t.server.entry.env },
-            configEntry: { command: t.server.entry.command, args: t.server.entry.args, env: t.server.entry.env },
+            clientEntry: {
+              args: t.server.launch.kind === 'npm' ? t.server.launch.args : [],
+              env: t.server.entry.env,
+            },
+            configEntry: {
+              command: t.server.entry.command,
+              args: t.server.entry.args,
+              env: t.server.entry.env,
+            },
           }
         : {}),
     });
     if (t.findings.length) result.server.findings.push(...t.findings);
     servers.push(result.server);
     const file = `${result.tree.root.name.replace('/', '__')}@${result.tree.root.version}.cdx.json`;
-    await writeFile(join(sbomDir, file), buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }));
+    await writeFile(
+      join(sbomDir, file),
+      buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
+    );
   }
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
@@ -276,7 +286,11 @@ interface Targets {
 /** The `package` input, else discovery in the workspace (or the `config` input's files). */
 async function vetTargets(inputs: ActionInputs, workspace: string): Promise<Targets> {
   if (inputs.packages.length) {
-    return { files: inputs.config, npm: inputs.packages.map((spec) => ({ spec, findings: [] })), unvetted: [] };
+    return {
+      files: inputs.config,
+      npm: inputs.packages.map((spec) => ({ spec, findings: [] })),
+      unvetted: [],
+    };
   }
   const d = await discoverConfigs(workspace, inputs.config.length ? inputs.config : undefined);
   const out: Targets = { files: d.files.map((f) => f.file), npm: [], unvetted: [] };
@@ -298,7 +312,8 @@ async function vetTargets(inputs: ActionInputs, workspace: string): Promise<Targ
         server: s.name,
       });
     }
-    if (s.launch.kind === 'npm' && !hasVariable(s.launch.spec)) out.npm.push({ spec: s.launch.spec, server: s, findings });
+    if (s.launch.kind === 'npm' && !hasVariable(s.launch.spec))
+      out.npm.push({ spec: s.launch.spec, server: s, findings });
     else out.unvetted.push(report(s.name, describeLaunch(s.launch), findings));
   }
   if (d.findings.length) out.unvetted.push(report('(MCP client configs)', '', d.findings));
