@@ -29,7 +29,8 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-42BJXOZX.js";
+} from "./chunks/chunk-V22V444W.js";
+import "./chunks/chunk-NQ27VAK5.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";

@@ -73,3 +73,18 @@ export interface Finding {
   version?: string;
   [extra: string]: unknown;
 }
+
+/** The nearest ancestor folder's package that is not itself bundled: the tarball it came in. */
+export function bundleOwner(
+  byLoc: Map<string, ResolvedPackage>,
+  p: ResolvedPackage,
+): ResolvedPackage | undefined {
+  let loc = p.location;
+  for (;;) {
+    const i = loc.lastIndexOf('/node_modules/');
+    if (i < 0) return undefined;
+    loc = loc.slice(0, i);
+    const owner = byLoc.get(loc);
+    if (owner && !owner.bundled) return owner;
+  }
+}

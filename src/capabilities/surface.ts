@@ -6,7 +6,13 @@
  *
  * Everything here is sorted and free of machine-specific data, so it can go into a lockfile.
  */
-import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
+import {
+  bundleOwner,
+  type Finding,
+  type ResolvedPackage,
+  type ResolvedTree,
+  type Severity,
+} from '../model.js';
 import type { ExtractedPackage } from '../registry/tarball.js';
 import { limiter } from '../util/limit.js';
 import { analyzePackageCached } from './cache.js';
@@ -255,17 +261,6 @@ function findingsFor(pkg: ResolvedPackage, caps: PackageCapabilities, isOwn: boo
 function describeProblems(problems: FileProblem[]): string {
   const shown = problems.slice(0, 3).map((p) => `${p.file} (${p.kind}: ${p.detail})`);
   return shown.join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
-}
-
-function bundleOwner(byLoc: Map<string, ResolvedPackage>, p: ResolvedPackage): ResolvedPackage | undefined {
-  let loc = p.location;
-  for (;;) {
-    const i = loc.lastIndexOf('/node_modules/');
-    if (i < 0) return undefined;
-    loc = loc.slice(0, i);
-    const owner = byLoc.get(loc);
-    if (owner && !owner.bundled) return owner;
-  }
 }
 
 function cmp(a: string, b: string): number {

@@ -14,7 +14,13 @@ import { VetError } from '../errors.js';
 import { join } from 'node:path';
 import type { ConfigEntry } from '../capabilities/declared.js';
 import type { Permissions } from '../capabilities/surface.js';
-import type { Finding, ResolvedPackage, ResolvedTree, Severity } from '../model.js';
+import {
+  bundleOwner,
+  type Finding,
+  type ResolvedPackage,
+  type ResolvedTree,
+  type Severity,
+} from '../model.js';
 import { RegistryClient } from '../registry/client.js';
 import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
 import { resolveTree, type Platform } from '../registry/resolve.js';
@@ -301,18 +307,6 @@ async function enrich(tree: ResolvedTree, extracted: Map<string, ExtractedPackag
     }
   }
   await Promise.all(bundledReads);
-}
-
-/** The nearest ancestor folder's package that is not itself bundled: the tarball it came in. */
-function bundleOwner(byLoc: Map<string, ResolvedPackage>, p: ResolvedPackage): ResolvedPackage | undefined {
-  let loc = p.location;
-  for (;;) {
-    const i = loc.lastIndexOf('/node_modules/');
-    if (i < 0) return undefined;
-    loc = loc.slice(0, i);
-    const owner = byLoc.get(loc);
-    if (owner && !owner.bundled) return owner;
-  }
 }
 
 export function licenseOf(v: unknown): string | undefined {

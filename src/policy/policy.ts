@@ -20,22 +20,16 @@ import {
 } from 'yaml';
 import parseSpdx from 'spdx-expression-parse';
 import semver from 'semver';
+import { CAPABILITIES as ALL_CAPABILITIES, type Capability } from '../capabilities/types.js';
 import { VetError } from '../errors.js';
 import type { Severity } from '../model.js';
 import type { Suppression } from './suppressions.js';
 
 export type Action = 'reject' | 'warn' | 'info';
-export const CAPABILITIES = [
-  'network',
-  'shell',
-  'fs-read',
-  'fs-write',
-  'env',
-  'dynamic-code',
-  'native-code',
-  'install-scripts',
-  'obfuscated',
-] as const;
+/** What a policy can allow or deny: every capability except the informational literals. */
+export const CAPABILITIES = ALL_CAPABILITIES.filter(
+  (c): c is Exclude<Capability, 'urls' | 'sensitive-paths'> => c !== 'urls' && c !== 'sensitive-paths',
+);
 export type CapabilityName = (typeof CAPABILITIES)[number];
 
 export interface Policy {
