@@ -48,6 +48,8 @@ export interface ResolvedPackage {
   homepage?: string;
   description?: string;
   hasInstallScript?: boolean;
+  /** When this version was published (ISO), from the registry's `time`. */
+  published?: string;
   /** Direct dependencies actually in the tree, as locations of the nodes they resolve to. */
   dependencies: string[];
 }

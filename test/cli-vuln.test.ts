@@ -74,7 +74,16 @@ let dbDir: string;
 let dbZip: string;
 
 beforeAll(async () => {
-  registry = await startRegistry({ packages: PACKAGES, meta: { qs: { 'dist-tags': { latest: '6.14.0' } } } });
+  registry = await startRegistry({
+    packages: PACKAGES,
+    meta: {
+      // 6.14.1 published an hour ago (for hygiene.min-age-days)
+      qs: {
+        'dist-tags': { latest: '6.14.0' },
+        time: { '6.14.1': new Date(Date.now() - 3_600_000).toISOString() },
+      },
+    },
+  });
   osv = await startOsv({ records: RECORDS });
   work = await fsp.mkdtemp(path.join(os.tmpdir(), 'mcp-vet-cli-vuln-'));
   dbDir = RECORDS_DIR;
@@ -353,6 +362,20 @@ describe('mcp-vet vet with advisories', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
     }
+  });
+
+  it('hygiene.min-age-days: a release younger than the cooling-off period rejects, with its publish time', async () => {
+    const r = await vet(['vet', 'qs@6.14.1', '--format', 'json', '--osv-db', dbDir], {
+      policy: 'extends: default\nhygiene:\n  min-age-days: 1\n',
+    });
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as Report & { servers: { package: { published?: string } }[] };
+    expect(report.servers[0]!.package.published).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(report.servers[0]!.findings.find((f) => f.rule === 'recently-published')?.message).toMatch(
+      /^qs@6\.14\.1 was published [01] hours? ago .*the policy waits 1 day before trusting a release/,
+    );
+    const ok = await vet(['vet', 'qs@6.14.1', '--format', 'json', '--osv-db', dbDir]);
+    expect(ok.code).toBe(0);
   });
 
   it('usage errors: two sources at once, a bad --on-unavailable, a missing database', async () => {

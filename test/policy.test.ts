@@ -219,6 +219,47 @@ describe('capabilities', () => {
   });
 });
 
+describe('hygiene.min-age-days', () => {
+  it('rejects a package of the tree published more recently than the cooling-off period; unknown times pass', () => {
+    const p = preset('default');
+    p.hygiene['min-age-days'] = 2;
+    const fresh = server([], {
+      dependencies: [
+        {
+          name: 'dep',
+          version: '2.0.0',
+          integrity: null,
+          path: ['srv', 'dep'],
+          locations: [],
+          published: '2026-11-21T06:00:00Z',
+        },
+        {
+          name: 'old',
+          version: '1.0.0',
+          integrity: null,
+          path: ['srv', 'old'],
+          locations: [],
+          published: '2026-01-01T00:00:00Z',
+        },
+        { name: 'unknown', version: '1.0.0', integrity: null, path: ['srv', 'unknown'], locations: [] },
+      ],
+    });
+    const d = decideWith(p, [fresh]);
+    expect(d.reasons).toEqual([
+      expect.objectContaining({
+        rule: 'hygiene',
+        finding: 'recently-published',
+        message:
+          'dep@2.0.0 was published 6 hours ago (2026-11-21T06:00:00Z); the policy waits 2 days before trusting a release (hygiene.min-age-days)',
+      }),
+    ]);
+    expect(decideWith(preset('default'), [server([], { dependencies: fresh.dependencies })]).decision).toBe(
+      'approve',
+    );
+    expect(preset('strict').hygiene['min-age-days']).toBe(2);
+  });
+});
+
 describe('allow and deny lists', () => {
   it('servers.deny by name and range, servers.allow, packages.deny by purl', () => {
     const p = preset('default');

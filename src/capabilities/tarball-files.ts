@@ -8,7 +8,7 @@
  * GNU long names. Everything else (directories, global pax headers) is skipped.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { VetError } from '../errors.js';
 
@@ -33,9 +33,30 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
   const expected = digest.slice(dash + 1);
   const hash = createHash(algorithm);
   const reader = new TarReader(visitor);
-  const input = createReadStream(file);
+  // Open first: an open descriptor survives the cache entry being swapped for a fully extracted
+  // one (rm + rename) by another stage or process; the path may be missing for that instant.
+  let handle: FileHandle | undefined;
+  for (let attempt = 0; !handle; attempt++) {
+    try {
+      handle = await open(file, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 20) {
+        throw new VetError(
+          'E_TARBALL',
+          `cannot read the cached tarball ${digest}: ${(err as Error).message}`,
+          {
+            cause: err,
+          },
+        );
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  const input = handle.createReadStream();
   input.on('data', (chunk) => hash.update(chunk as Buffer));
   const gunzip = createGunzip();
+  // a read error must end the loop below, not become an uncaught 'error' event
+  input.on('error', (err) => gunzip.destroy(err));
   try {
     for await (const chunk of input.pipe(gunzip)) reader.push(chunk as Buffer);
   } catch (err) {

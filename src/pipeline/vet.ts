@@ -84,12 +84,13 @@ export interface DependencyEntry {
   license?: string;
   deprecated?: string;
   hasInstallScript?: true;
+  published?: string;
 }
 
 export interface ServerReport {
   spec: string;
   registry: string;
-  package: { name: string; version: string; integrity: string | null; license?: string };
+  package: { name: string; version: string; integrity: string | null; license?: string; published?: string };
   dependencies: DependencyEntry[];
   findings: Finding[];
   /** The vulnerability check: which source, whether it ran, counts by severity. */
@@ -182,6 +183,18 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
   await Promise.allSettled(fetches.values());
 
   await enrich(tree, extracted);
+  // publish times from the packuments resolution already loaded (for hygiene.min-age-days)
+  await Promise.all(
+    [tree.root, ...tree.packages]
+      .filter((p) => !p.bundled)
+      .map(async (p) => {
+        const t = await client.packument(p.name).then(
+          (d) => d.time?.[p.version],
+          () => undefined,
+        );
+        if (t) p.published = t;
+      }),
+  );
   const server = buildServerReport(tree, extracted);
   // advisories (network-bound) and the capability analysis (CPU-bound) overlap
   const vulns = input.vulnSource
@@ -215,23 +228,27 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
         },
       )
     ).dir;
+  // After the capability analysis, not beside it: the manifest stage upgrades cache entries to
+  // full extractions (the folder is swapped), which readers of the same entries must not race.
   const manifest =
     input.manifest === false
       ? undefined
-      : import('../introspect/stage.js').then(async ({ manifestStage }) =>
-          manifestStage({
-            tree,
-            serverDir: await extractedDir(tree.root),
-            extractedDir,
-            introspect: input.introspect ?? true,
-            workRoot: join(input.cacheDir, 'tmp'),
-            timeoutMs: input.introspectTimeoutMs,
-            entry: input.clientEntry,
-            env: input.env ?? process.env,
-            clientVersion: input.clientVersion ?? '0.0.0',
-            warn,
-          }),
-        );
+      : Promise.resolve(permissions)
+          .then(() => import('../introspect/stage.js'))
+          .then(async ({ manifestStage }) =>
+            manifestStage({
+              tree,
+              serverDir: await extractedDir(tree.root),
+              extractedDir,
+              introspect: input.introspect ?? true,
+              workRoot: join(input.cacheDir, 'tmp'),
+              timeoutMs: input.introspectTimeoutMs,
+              entry: input.clientEntry,
+              env: input.env ?? process.env,
+              clientVersion: input.clientVersion ?? '0.0.0',
+              warn,
+            }),
+          );
   const [v, surface, m] = await Promise.all([vulns, permissions, manifest]);
   if (v) {
     server.findings.push(...v.findings);
@@ -363,6 +380,7 @@ export function buildServerReport(
     if (p.license) e.license = p.license;
     if (p.deprecated) e.deprecated = p.deprecated;
     if (p.hasInstallScript) e.hasInstallScript = true;
+    if (p.published) e.published = p.published;
     entries.set(key, e);
   }
   const dependencies = [...entries.values()].sort(
@@ -409,6 +427,7 @@ export function buildServerReport(
       version: root.version,
       integrity: root.integrity,
       ...(root.license ? { license: root.license } : {}),
+      ...(root.published ? { published: root.published } : {}),
     },
     dependencies,
     findings,

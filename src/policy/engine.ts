@@ -65,6 +65,8 @@ export function classify(
       return { rule: 'hygiene', action: policy.hygiene.deprecated };
     case 'server-not-npm':
       return { rule: 'hygiene', action: policy.hygiene['not-npm'] };
+    case 'recently-published':
+      return { rule: 'hygiene', action: 'reject' };
     case 'install-script': {
       const denied =
         policy.capabilities.deny.includes('install-scripts') ||
@@ -100,7 +102,7 @@ export function classify(
 }
 
 /** Findings only the policy can make: licenses, denied capabilities, allow/deny lists. */
-export function policyFindings(s: ServerReport, policy: Policy): Finding[] {
+export function policyFindings(s: ServerReport, policy: Policy, now: Date = new Date()): Finding[] {
   const out: Finding[] = [];
   const server = s.package.name;
   const everyone = [
@@ -148,6 +150,31 @@ export function policyFindings(s: ServerReport, policy: Policy): Finding[] {
           package: p.name,
           version: p.version,
           path: p.path,
+        });
+      }
+    }
+  }
+
+  // very new releases: attackers publish a malicious version and strike within hours
+  const minDays = policy.hygiene['min-age-days'];
+  if (minDays > 0) {
+    const withTimes = [
+      { name: server, version: s.package.version, published: s.package.published, path: [server] },
+      ...s.dependencies.filter((d) => !d.skipped),
+    ];
+    for (const p of withTimes) {
+      if (!p.published) continue;
+      const ageMs = now.getTime() - Date.parse(p.published);
+      if (ageMs < minDays * 86_400_000) {
+        const hours = Math.max(0, Math.floor(ageMs / 3_600_000));
+        out.push({
+          rule: 'recently-published',
+          severity: 'medium',
+          message: `${p.name}@${p.version} was published ${hours < 48 ? `${hours} hour${hours === 1 ? '' : 's'}` : `${Math.floor(hours / 24)} days`} ago (${p.published}); the policy waits ${minDays} day${minDays === 1 ? '' : 's'} before trusting a release (hygiene.min-age-days)`,
+          package: p.name,
+          version: p.version,
+          path: p.path,
+          published: p.published,
         });
       }
     }
@@ -274,7 +301,7 @@ export function evaluate(
   const used = new Set<Suppression>();
   const expiredHit = new Set<Suppression>();
   for (const s of servers) {
-    if (opts.policyFindings !== false) s.findings.push(...policyFindings(s, policy));
+    if (opts.policyFindings !== false) s.findings.push(...policyFindings(s, policy, now));
     for (const f of s.findings) {
       if (f.rule === 'suppression-unused' || f.rule === 'suppression-expired') continue;
       const root = f.package === s.package.name && f.version === s.package.version;

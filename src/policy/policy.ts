@@ -45,7 +45,7 @@ export interface Policy {
   'tool-text': { severity: Severity };
   introspection: { failed: Action; changed: Action };
   lockfile: { unpinned: Action; missing: Action; changes: Action };
-  hygiene: { deprecated: Action; 'not-npm': Action };
+  hygiene: { deprecated: Action; 'not-npm': Action; 'min-age-days': number };
   servers: { allow?: string[]; deny: string[] };
   packages: { deny: string[] };
   suppressions: Suppression[];
@@ -121,7 +121,11 @@ const SCHEMA: Schema = obj({
   'tool-text': obj({ severity: e(...SEVERITIES) }),
   introspection: obj({ failed: e(...ACTIONS), changed: e('reject', 'warn') }),
   lockfile: obj({ unpinned: e(...ACTIONS), missing: e(...ACTIONS), changes: e(...ACTIONS) }),
-  hygiene: obj({ deprecated: e(...ACTIONS), 'not-npm': e(...ACTIONS) }),
+  hygiene: obj({
+    deprecated: e(...ACTIONS),
+    'not-npm': e(...ACTIONS),
+    'min-age-days': { kind: 'int', min: 0, max: 3650 },
+  }),
   servers: obj({ allow: list(str(packageRefCheck)), deny: list(str(packageRefCheck)) }),
   packages: obj({ deny: list(str(packageRefCheck)) }),
   suppressions: list(
@@ -375,7 +379,7 @@ function finish(data: Record<string, unknown>): Policy {
     'tool-text': { severity: 'medium' },
     introspection: { failed: 'warn', changed: 'reject' },
     lockfile: { unpinned: 'reject', missing: 'reject', changes: 'reject' },
-    hygiene: { deprecated: 'warn', 'not-npm': 'reject' },
+    hygiene: { deprecated: 'warn', 'not-npm': 'reject', 'min-age-days': 0 },
     servers: { deny: [] },
     packages: { deny: [] },
     suppressions: [],

@@ -79,7 +79,8 @@ export const RULES: RuleDoc[] = [
     title: 'Package hygiene: deprecated versions, very new releases, servers not from npm',
     rationale:
       'Deprecated versions are unmaintained; attackers publish a malicious version and strike within hours, so a waiting period helps; servers from PyPI, Docker or a URL are not vetted yet.',
-    settings: 'hygiene.deprecated, hygiene.not-npm: reject|warn|info, hygiene.min-age-days: N',
+    settings:
+      'hygiene.deprecated, hygiene.not-npm: reject|warn|info; hygiene.min-age-days: N (a package of the tree published less than N days ago rejects; 0 = off)',
   },
   {
     id: 'lists',
@@ -126,6 +127,7 @@ export const FINDING_TO_RULE: Record<string, string> = {
   'introspection-tampered': 'introspection',
   deprecated: 'hygiene',
   'server-not-npm': 'hygiene',
+  'recently-published': 'hygiene',
   'server-denied': 'lists',
   'server-not-allowed': 'lists',
   'package-denied': 'lists',

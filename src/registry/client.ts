@@ -17,7 +17,7 @@ import { normalizePackument, type Packument } from './packument.js';
 const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*';
 /** Used when a registry sends no `max-age`: npm's public registry sends 300 s. */
 const DEFAULT_MAX_AGE_S = 300;
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2; // 2: publish times kept
 
 /**
  * Fast retries by default: npm's own defaults wait 10 s to 60 s between tries, which turns a

@@ -34,6 +34,8 @@ export interface Packument {
   name: string;
   distTags: Record<string, string>;
   versions: Record<string, Manifest>;
+  /** version → ISO publish time, when the registry says. */
+  time?: Record<string, string>;
 }
 
 function fail(name: string, where: string, problem: string): never {
@@ -148,5 +150,12 @@ export function normalizePackument(name: string, raw: unknown): Packument {
       versions[v] = { name, version: v, dist: { tarball: '', integrity: '' }, invalid: err.message };
     }
   }
-  return { name, distTags, versions };
+  // publish times (the abbreviated document carries them too): kept for the versions only
+  let time: Record<string, string> | undefined;
+  if (isRecord(raw.time)) {
+    for (const [v, t] of Object.entries(raw.time)) {
+      if (typeof t === 'string' && versions[v] && !Number.isNaN(Date.parse(t))) (time ??= {})[v] = t;
+    }
+  }
+  return { name, distTags, versions, ...(time ? { time } : {}) };
 }
