@@ -33,9 +33,10 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
   const expected = digest.slice(dash + 1);
   const hash = createHash(algorithm);
   const reader = new TarReader(visitor);
-  const input = createReadStream(file);
+  // large chunks: far fewer trips through the stream machinery (zlib's default is 16 KiB)
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
   input.on('data', (chunk) => hash.update(chunk as Buffer));
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: 1 << 18 });
   try {
     for await (const chunk of input.pipe(gunzip)) reader.push(chunk as Buffer);
   } catch (err) {
@@ -104,7 +105,7 @@ class TarReader {
   }
 
   private header(h: Buffer): void {
-    if (h.every((b) => b === 0)) {
+    if (isZeroBlock(h)) {
       this.done = true; // end of archive
       return;
     }
@@ -151,9 +152,10 @@ class TarReader {
     const c = this.current;
     if (!c || c.want === 'skip') return;
     if (c.want === 'head') {
-      if (c.got < HEAD_BYTES) c.chunks.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - c.got)));
+      if (c.got < HEAD_BYTES) c.chunks.push(chunk.subarray(0, HEAD_BYTES - c.got));
     } else {
-      c.chunks.push(Buffer.from(chunk));
+      // zlib never writes over a chunk it has handed out, so a view is enough until endEntry
+      c.chunks.push(chunk);
     }
     c.got += chunk.length;
   }
@@ -169,7 +171,11 @@ class TarReader {
     const c = this.current;
     this.current = undefined;
     if (!c || c.want === 'skip') return;
-    this.visitor.file(c.path, c.size, Buffer.concat(c.chunks));
+    this.visitor.file(
+      c.path,
+      c.size,
+      c.chunks.length === 1 ? (c.chunks[0] as Buffer) : Buffer.concat(c.chunks),
+    );
   }
 
   /** pax records: "<len> <key>=<value>\n" */
@@ -189,6 +195,11 @@ class TarReader {
       i += len;
     }
   }
+}
+
+function isZeroBlock(h: Buffer): boolean {
+  for (let i = 0; i < 512; i++) if (h[i] !== 0) return false;
+  return true;
 }
 
 function cString(h: Buffer, off: number, len: number): string {
