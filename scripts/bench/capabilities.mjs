@@ -13,7 +13,7 @@
 // Every child runs pinned to one core (taskset) when taskset exists. Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -128,6 +128,17 @@ export async function runBench(opts = {}) {
       report = c.report;
       warm.push(await vet(cacheDir));
     }
+    // the analysis alone, in one process pinned to one core: process.cpuUsage() around
+    // analyzeTarball over every package of the tree (cold: a fresh process per run)
+    const inProcess = [];
+    for (let i = 0; i < runs; i++) {
+      const args = [fileURLToPath(import.meta.url), '--in-process', join(work, 'cache-0')];
+      const r = pin
+        ? await exec('taskset', ['-c', '0', process.execPath, ...args], env)
+        : await exec(process.execPath, args, env);
+      if (r.code !== 0) throw new Error(`in-process run failed: ${r.stderr}`);
+      inProcess.push(JSON.parse(r.stdout));
+    }
     const a = report.servers[0].permissions.analysis;
     const coldMs = median(cold.map((r) => r.ms));
     const baseMs = median(base.map((r) => r.ms));
@@ -147,6 +158,8 @@ export async function runBench(opts = {}) {
       analysisCpuMs: Math.round(median(cold.map((r) => r.cpuMs)) - median(base.map((r) => r.cpuMs))),
       vetWarmMs: Math.round(median(warm.map((r) => r.ms))),
       peakMB: Math.round(Math.max(...cold.map((r) => r.peakMB))),
+      inProcessCpuMs: Math.round(median(inProcess.map((r) => r.cpuMs))),
+      inProcessWallMs: Math.round(median(inProcess.map((r) => r.wallMs))),
       targets: { analysisMs: 2000, peakMB: 400 },
     };
   } finally {
@@ -157,7 +170,32 @@ export async function runBench(opts = {}) {
 
 export { runBench as run };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** Child of runBench: bundles src/capabilities (esbuild) and times analyzeTarball in-process. */
+async function inProcess(cacheDir) {
+  const { build } = await import('esbuild');
+  const out = join(await mkdtemp(join(tmpdir(), 'mcp-vet-capbench-mod-')), 'package.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'src', 'capabilities', 'package.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  const { analyzeTarball } = await import(pathToFileURL(out).href);
+  const dirs = (await readdir(join(cacheDir, 'packages'))).sort();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const d of dirs) await analyzeTarball(join(cacheDir, 'packages', d, '.mcp-vet.tgz'), d, d);
+  const wallMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  await rm(dirname(out), { recursive: true, force: true });
+  return { packages: dirs.length, cpuMs: (c.user + c.system) / 1000, wallMs };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--in-process') {
+  process.stdout.write(JSON.stringify(await inProcess(process.argv[3])) + '\n');
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
     options: {
       snapshot: { type: 'string' },
@@ -184,6 +222,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     [
       'analysis CPU (difference)',
       `${r.analysisCpuMs} ms (cold ${r.vetColdAnalysisCpuMs}, base ${r.vetNoCapabilitiesCpuMs})`,
+    ],
+    [
+      'analysis in-process, 1 core',
+      `${r.inProcessCpuMs} ms CPU, ${r.inProcessWallMs} ms wall (process.cpuUsage)`,
     ],
     ['vet, capability cache warm', `${r.vetWarmMs} ms`],
     ['peak RSS, cold', `${r.peakMB} MB (target < ${r.targets.peakMB})`],

@@ -119,13 +119,29 @@ export function checkSyntax(source: string, goal: Goal = 'script'): FileAnalysis
 }
 
 function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis {
-  let ast: Node;
+  let ast: Node | undefined;
   let parsedAs: Goal = goal;
   // a file parsed with the wrong goal first throws; nobody reads those stack traces
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
+  if (goal === 'script' && MODULE_STATEMENT.test(source)) {
+    // ESM given as a script (its package.json's "type" comes later in the tarball, or is
+    // missing): parsing it as a script first only fails, late when its exports are at the end.
+    // The result stays the one of the script-first order: a module tree with import/export
+    // declarations at the top can never parse as a script; without them, the script parse
+    // is still tried first below.
+    try {
+      const m = parseAs(source, 'module', analyse);
+      if ((m.body as Node[]).some((n) => MODULE_DECLARATIONS.has(n.type))) {
+        ast = m;
+        parsedAs = 'module';
+      }
+    } catch {
+      // decided below, in the usual order
+    }
+  }
   try {
-    ast = parseAs(source, goal, analyse);
+    if (!ast) ast = parseAs(source, goal, analyse);
   } catch (first) {
     if (isStackOverflow(first)) return tooDeep();
     const other: Goal = goal === 'module' ? 'script' : 'module';
@@ -142,6 +158,15 @@ function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis
   const hits = analyse ? new FileAnalyzer(source).run(ast) : [];
   return { hits, goal: parsedAs };
 }
+
+/** Looks like an import or export statement (a hint for the parse order only). */
+const MODULE_STATEMENT = /(?:^|[;}])[ \t]*(?:import[ \t]*[\w$*{'"]|export[ \t]*[\w$*{])/m;
+const MODULE_DECLARATIONS = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+]);
 
 const WITH_RANGES = { start: true, end: true, range: false } as const;
 
