@@ -55,6 +55,18 @@ const MUST_ANALYSE: Array<[string, string]> = [
   ['fs/promises require', `require("fs/promises").readFile(p);`],
   ['library subpath', `require('axios/dist/node/axios.cjs').get(u);`],
   ['scoped library', `require('@npmcli/promise-spawn')('x');`],
+  // comments are removed before a second look: only real comments may go
+  ['URL in a string that looks like a comment', `const s = "see // https://collect.example.net/x";`],
+  ['URL in a template line that looks like a comment', 'const t = `\n// https://collect.example.net/x\n`;'],
+  ['after a substitution', 'const t = `${a}\n// https://collect.example.net/x\n`;'],
+  ['after braces in a substitution', 'const t = `${ {a: 1}.a }\n// https://collect.example.net/x`;'],
+  ['template after a regular expression', 'x = /a/; y = `\n// https://collect.example.net/x\n`;'],
+  ['block comment after a division', `x = a / b; /* a\n*/ fetch(u);`],
+  ['code after a block comment that holds //', `/*\n// */ fetch(u);`],
+  ['code between line comments that hold /* */', `// /*\nfetch(u);\n// */`],
+  ['a string that holds /*', `const s = "/*"; fetch(u); const t = "*/";`],
+  ['a regular expression with a quote', `const r = /'/; const u = 'https://collect.example.net/x';`],
+  ['HTML-like comment', `x = 1 <!-- /*\nfetch(u);\n// */`],
   [
     'hex identifiers',
     Array.from({ length: 12 }, (_, i) => `var _0x${(0x1a2b + i).toString(16)} = ${i};`).join('\n'),
@@ -70,6 +82,12 @@ const MAY_SKIP: Array<[string, string]> = [
   ['typeof require', `if (typeof require === 'function') { module.exports = 1; }`],
   ['Function.prototype', `const call = Function.prototype.call;`],
   ['import.meta', `export const here = import.meta.url;`],
+  [
+    'JSDoc with a URL',
+    `/**\n * See https://example.com/docs and process.env.\n */\nmodule.exports = (a) => a + 1;`,
+  ],
+  ['line comments with URLs', `// https://example.com/a\nconst x = 1; // fetch(http://b)\nexports.x = x;`],
+  ['comment on the line after a division', `exports.half = (a) => a / 2;\n// https://example.com`],
   ['comment that mentions nothing risky', `// pads a string\nexports.pad = (s) => s + ' ';`],
 ];
 

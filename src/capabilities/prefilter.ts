@@ -82,6 +82,14 @@ const KNOWN_SPEC = new RegExp(
 const PROCESS_RISKY = new Set(['env', 'binding', '_linkedBinding', 'dlopen', 'promises', 'default']);
 
 export function mayHaveHits(raw: string): boolean {
+  if (!textMayHaveHits(raw)) return false;
+  // URLs in licence headers and JSDoc links are the most common reason to look further:
+  // without its comments, the file may still be provably empty
+  const code = withoutComments(raw);
+  return code === undefined || code.length === raw.length || textMayHaveHits(code);
+}
+
+function textMayHaveHits(raw: string): boolean {
   if (raw.includes('\\')) {
     if (RISKY_ESCAPE.test(raw)) return true;
     raw = raw.replace(/\\([\s\S])/g, '$1');
@@ -94,6 +102,116 @@ export function mayHaveHits(raw: string): boolean {
   }
   return false;
 }
+
+/**
+ * The source with its line and block comments replaced by a space, or undefined when that
+ * cannot be done with certainty. Strings and templates (with nested `${}`) are followed exactly.
+ * A `/` that starts no comment may be a division or a regular expression, which a scanner cannot
+ * tell apart: the rest of that line is kept as it is, and the scan gives up if that rest could
+ * open something that spans lines (a template or a block comment) or if the `/` is inside a
+ * template's `${}`. A regular expression or a string never spans lines (line continuations and
+ * other risky escapes make the caller look at the whole text anyway), so the next line starts in
+ * code. HTML-like comments (`<!--`, `-->`) make it give up too.
+ */
+export function withoutComments(src: string): string | undefined {
+  if (src.includes('<!--') || src.includes('-->')) return undefined;
+  const parts: string[] = [];
+  let from = 0; // start of the text not yet copied
+  const subs: number[] = []; // per open `${`: braces opened inside it and not yet closed
+  const n = src.length;
+  let i = 0;
+  /** At i, inside a template's text: scan to its end or to a `${`. */
+  const template = (): boolean => {
+    TEMPLATE_STOP.lastIndex = i;
+    for (let m = TEMPLATE_STOP.exec(src); m; m = TEMPLATE_STOP.exec(src)) {
+      const at = m.index;
+      if (m[0] === '`') {
+        i = at + 1;
+        return true;
+      }
+      if (m[0] === '${') {
+        subs.push(0);
+        i = at + 2;
+        return true;
+      }
+      TEMPLATE_STOP.lastIndex = at + 2; // a backslash and what it escapes
+    }
+    return false;
+  };
+  while (i < n) {
+    const stop = subs.length > 0 ? CODE_STOP_IN_SUB : CODE_STOP;
+    stop.lastIndex = i;
+    const m = stop.exec(src);
+    if (!m) break;
+    const at = m.index;
+    const c = src.charCodeAt(at);
+    if (c === 39 || c === 34) {
+      // a string: to the same quote, on this line
+      const re = c === 39 ? SINGLE_STOP : DOUBLE_STOP;
+      re.lastIndex = at + 1;
+      let end = -1;
+      for (let q = re.exec(src); q; q = re.exec(src)) {
+        const ch = q[0].charCodeAt(0);
+        if (ch === 92) re.lastIndex = q.index + 2;
+        else if (ch === c) {
+          end = q.index;
+          break;
+        } else return undefined; // a line break
+      }
+      if (end < 0) return undefined;
+      i = end + 1;
+    } else if (c === 96) {
+      i = at + 1;
+      if (!template()) return undefined;
+    } else if (c === 123) {
+      subs[subs.length - 1]!++;
+      i = at + 1;
+    } else if (c === 125) {
+      i = at + 1;
+      if (subs[subs.length - 1]! > 0) subs[subs.length - 1]!--;
+      else {
+        subs.pop();
+        if (!template()) return undefined;
+      }
+    } else {
+      // a slash
+      const d = src.charCodeAt(at + 1);
+      if (d === 47 || d === 42) {
+        let end: number;
+        if (d === 47) {
+          LINE_END.lastIndex = at + 2;
+          end = LINE_END.exec(src)?.index ?? n;
+        } else {
+          const close = src.indexOf('*/', at + 2);
+          if (close < 0) return undefined;
+          end = close + 2;
+        }
+        parts.push(src.slice(from, at), ' ');
+        from = end;
+        i = end;
+      } else {
+        // division or regular expression: keep the rest of the line
+        if (subs.length > 0) return undefined;
+        LINE_END.lastIndex = at + 1;
+        const end = LINE_END.exec(src)?.index ?? n;
+        const rest = src.slice(at + 1, end);
+        if (rest.includes('`') || rest.includes('/*')) return undefined;
+        i = end;
+      }
+    }
+  }
+  if (subs.length > 0) return undefined;
+  if (from === 0) return src;
+  parts.push(src.slice(from));
+  return parts.join('');
+}
+
+const CODE_STOP = /['"`/]/g;
+const CODE_STOP_IN_SUB = /['"`/{}]/g;
+const TEMPLATE_STOP = /`|\$\{|\\/g;
+const SINGLE_STOP = /['\\\n\r]/g;
+const DOUBLE_STOP = /["\\\n\r]/g;
+const LINE_END = /[\n\r\u2028\u2029]/g;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
