@@ -3,6 +3,7 @@
 //
 //   node scripts/bench/capabilities.mjs --snapshot ../shared/bench-registry [--spec S] [--runs N]
 //   node scripts/bench/capabilities.mjs --registry http://127.0.0.1:4873/
+//   node scripts/bench/capabilities.mjs --snapshot DIR --cli /tmp/dist-before/cli.js   (A/B)
 //
 // 1. fills a temp cache with the verified tarballs (`vet --no-capabilities`), so downloads are out
 //    of the picture;
@@ -61,7 +62,8 @@ async function startSnapshot(dir) {
 export async function runBench(opts = {}) {
   const spec = opts.spec ?? DEFAULT_SPEC;
   const runs = Number(opts.runs ?? 3);
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const cli = opts.cli ? resolve(opts.cli) : CLI;
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
   const reg = opts.registry
     ? { url: opts.registry, close: async () => {} }
     : await startSnapshot(opts.snapshot);
@@ -80,7 +82,7 @@ export async function runBench(opts = {}) {
   const time = existsSync('/usr/bin/time');
   const vet = async (cacheDir, extra = []) => {
     const args = [
-      CLI,
+      cli,
       'vet',
       spec,
       '--registry',
@@ -203,6 +205,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
       spec: { type: 'string' },
       runs: { type: 'string', default: '3' },
       json: { type: 'string' },
+      // another build to compare with (a copy of dist/ made before a change)
+      cli: { type: 'string' },
     },
   });
   if (!values.snapshot && !values.registry) {

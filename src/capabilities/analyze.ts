@@ -160,7 +160,8 @@ function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis
 }
 
 /** Looks like an import or export statement (a hint for the parse order only). */
-const MODULE_STATEMENT = /(?:^|[;}])[ \t]*(?:import[ \t]*[\w$*{'"]|export[ \t]*[\w$*{])/m;
+const MODULE_STATEMENT =
+  /(?:^|[;}])[ \t]*(?:import(?:[ \t]+[\w$*{'"]|[ \t]*[*{'"])|export(?:[ \t]+[\w$*{]|[ \t]*[*{]))/m;
 const MODULE_DECLARATIONS = new Set([
   'ImportDeclaration',
   'ExportNamedDeclaration',
