@@ -236,6 +236,8 @@ const MODULE_WORD = /(?<![\w$.])(?:import|export)(?![\w$])/;
  * A file the pre-filter proved to have no hits still reports a syntax error, as analyzeSource
  * would. V8 compiling it as a script (lazily, nothing runs) is a fast proof that it parses; when V8
  * refuses it (module syntax, a real error, nesting too deep) meriyah decides, exactly as before.
+ * The one difference: a file V8 accepts but meriyah would reject (a meriyah gap) is no longer
+ * reported as unanalysed; it has no hits either way.
  */
 function syntaxOf(source: string, goal: Goal): FileAnalysis {
   // V8 compiles scripts only: module code would be read twice for nothing
