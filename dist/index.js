@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-KQAKUVFJ.js";
+} from "./chunks/chunk-OWXU2JF6.js";
 import "./chunks/chunk-NQ27VAK5.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";

@@ -107,31 +107,76 @@ const OBFUSCATION = {
 };
 
 export function analyzeSource(source: string, goal: Goal = 'script'): FileAnalysis {
-  let ast: Node;
+  return parseAndRun(source, goal, true);
+}
+
+/**
+ * Only the parse of analyzeSource (same goals, same problems), without positions or the walk: for
+ * files the pre-filter proved to have no hits (prefilter.ts), whose syntax errors must still show.
+ */
+export function checkSyntax(source: string, goal: Goal = 'script'): FileAnalysis {
+  return parseAndRun(source, goal, false);
+}
+
+function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis {
+  let ast: Node | undefined;
   let parsedAs: Goal = goal;
+  // a file parsed with the wrong goal first throws; nobody reads those stack traces
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  if (goal === 'script' && MODULE_STATEMENT.test(source)) {
+    // ESM given as a script (its package.json's "type" comes later in the tarball, or is
+    // missing): parsing it as a script first only fails, late when its exports are at the end.
+    // The result stays the one of the script-first order: a module tree with import/export
+    // declarations at the top can never parse as a script; without them, the script parse
+    // is still tried first below.
+    try {
+      const m = parseAs(source, 'module', analyse);
+      if ((m.body as Node[]).some((n) => MODULE_DECLARATIONS.has(n.type))) {
+        ast = m;
+        parsedAs = 'module';
+      }
+    } catch {
+      // decided below, in the usual order
+    }
+  }
   try {
-    ast = parseAs(source, goal);
+    if (!ast) ast = parseAs(source, goal, analyse);
   } catch (first) {
     if (isStackOverflow(first)) return tooDeep();
     const other: Goal = goal === 'module' ? 'script' : 'module';
     try {
-      ast = parseAs(source, other);
+      ast = parseAs(source, other, analyse);
       parsedAs = other;
     } catch (second) {
       if (isStackOverflow(second)) return tooDeep();
       return { hits: [], problem: { kind: 'syntax', detail: syntaxMessage(first) } };
     }
+  } finally {
+    Error.stackTraceLimit = limit;
   }
-  const hits = new FileAnalyzer(source).run(ast);
+  const hits = analyse ? new FileAnalyzer(source).run(ast) : [];
   return { hits, goal: parsedAs };
 }
 
-function parseAs(source: string, goal: Goal): Node {
+/** Looks like an import or export statement (a hint for the parse order only). */
+const MODULE_STATEMENT =
+  /(?:^|[;}])[ \t]*(?:import(?:[ \t]+[\w$*{'"]|[ \t]*[*{'"])|export(?:[ \t]+[\w$*{]|[ \t]*[*{]))/m;
+const MODULE_DECLARATIONS = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+]);
+
+const WITH_RANGES = { start: true, end: true, range: false } as const;
+
+function parseAs(source: string, goal: Goal, ranges: boolean): Node {
   return parse(source, {
     sourceType: goal === 'module' ? 'module' : 'commonjs',
     next: true,
     webcompat: true,
-    ranges: { start: true, end: true, range: false },
+    ranges: ranges ? WITH_RANGES : false,
     validateRegex: false,
   }) as unknown as Node;
 }
@@ -161,7 +206,9 @@ class FileAnalyzer {
   private lineStarts: number[] | undefined;
   private readonly bindings = new Map<string, Binding>();
   private readonly declared = new Set<string>();
-  private readonly refs: Ref[] = [];
+  private refs: Ref[] = [];
+  /** Every name that is declared or assigned to: the only names a binding can ever get. */
+  private readonly targets = new Set<string>();
   private readonly calls: Node[] = [];
   private readonly hits: Hit[] = [];
   private readonly stringHits: Hit[] = [];
@@ -175,6 +222,8 @@ class FileAnalyzer {
 
   run(ast: Node): Hit[] {
     this.walk(ast);
+    // a reference matters only when its name is watched or can be bound (see visitRef)
+    this.refs = this.refs.filter((r) => WATCHED_GLOBALS.has(r.name) || this.targets.has(r.name));
     // Bindings first (imports were bound during the walk): createRequire, require() calls, then
     // aliases of bound names (`const fsp = fs.promises`) until nothing new is bound.
     for (const call of this.calls) this.bindCreateRequire(call);
@@ -323,10 +372,12 @@ class FileAnalyzer {
       default:
         break;
     }
+    if (key === 'left' && p.type === 'AssignmentExpression') this.targets.add(name);
     this.refs.push({ node, name });
   }
 
   private declare(name: string): void {
+    this.targets.add(name);
     if (WATCHED_GLOBALS.has(name)) this.declared.add(name);
   }
 

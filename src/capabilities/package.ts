@@ -2,8 +2,11 @@
  * Capabilities of everything in one tarball: the package itself and any package bundled inside it
  * (`node_modules/…`, attributed to that package, not to the one that ships it).
  */
-import { analyzeSource, type Goal } from './analyze.js';
+import { createHash } from 'node:crypto';
+import { Script } from 'node:vm';
+import { analyzeSource, checkSyntax, type FileAnalysis, type Goal } from './analyze.js';
 import { readDeclaredFiles, type PackageDeclarations } from './declared.js';
+import { mayHaveHits } from './prefilter.js';
 import { readTarball, type Want } from './tarball-files.js';
 import {
   CAPABILITIES,
@@ -16,7 +19,7 @@ import {
 } from './types.js';
 
 /** Bump when the analysis changes what it reports: cached results of older analyzers are ignored. */
-export const ANALYZER_VERSION = 'caps-1';
+export const ANALYZER_VERSION = 'caps-2';
 
 export interface AnalysisLimits {
   /** Larger JavaScript files are not parsed (a `too-large` problem): 5 MiB. */
@@ -110,6 +113,7 @@ export async function analyzeTarball(
     return a;
   };
   const declaredFiles: Record<string, string> = {};
+  const seen = new Map<string, FileAnalysis>();
   /** `type` of package.json files seen so far, by folder ('' = package root) */
   const types = new Map<string, Goal>();
 
@@ -194,7 +198,15 @@ export async function analyzeTarball(
       }
       acc.files++;
       acc.bytes += size;
-      const result = analyzeSource(data.toString('utf8'), goalFor(path, acc.type));
+      const goal = goalFor(path, acc.type);
+      // dual builds and copied helpers: identical files are analysed once per tarball
+      const key = `${goal}:${createHash('sha1').update(data).digest('base64')}`;
+      let result = seen.get(key);
+      if (!result) {
+        const source = data.toString('utf8');
+        result = mayHaveHits(source) ? analyzeSource(source, goal) : syntaxOf(source, goal);
+        seen.set(key, result);
+      }
       if (result.problem) {
         acc.problems.push({ file: rel, kind: result.problem.kind, detail: result.problem.detail });
         return;
@@ -216,6 +228,30 @@ export async function analyzeTarball(
     packages,
     declarations: readDeclaredFiles(declaredFiles),
   };
+}
+
+const MODULE_WORD = /(?<![\w$.])(?:import|export)(?![\w$])/;
+
+/**
+ * A file the pre-filter proved to have no hits still reports a syntax error, as analyzeSource
+ * would. V8 compiling it as a script (lazily, nothing runs) is a fast proof that it parses; when V8
+ * refuses it (module syntax, a real error, nesting too deep) meriyah decides, exactly as before.
+ * The one difference: a file V8 accepts but meriyah would reject (a meriyah gap) is no longer
+ * reported as unanalysed; it has no hits either way.
+ */
+function syntaxOf(source: string, goal: Goal): FileAnalysis {
+  // V8 compiles scripts only: module code would be read twice for nothing
+  if (goal === 'module' || MODULE_WORD.test(source)) return checkSyntax(source, goal);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    new Script(source);
+    return { hits: [] };
+  } catch {
+    return checkSyntax(source, goal);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function binaryKind(head: Buffer): string | undefined {

@@ -52,9 +52,10 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
       await new Promise((r) => setTimeout(r, 25));
     }
   }
-  const input = handle.createReadStream();
+  // large chunks: far fewer trips through the stream machinery (zlib's default is 16 KiB)
+  const input = handle.createReadStream({ highWaterMark: 1 << 20 });
   input.on('data', (chunk) => hash.update(chunk as Buffer));
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: 1 << 18 });
   // a read error must end the loop below, not become an uncaught 'error' event
   input.on('error', (err) => gunzip.destroy(err));
   try {
@@ -125,7 +126,7 @@ class TarReader {
   }
 
   private header(h: Buffer): void {
-    if (h.every((b) => b === 0)) {
+    if (isZeroBlock(h)) {
       this.done = true; // end of archive
       return;
     }
@@ -172,9 +173,10 @@ class TarReader {
     const c = this.current;
     if (!c || c.want === 'skip') return;
     if (c.want === 'head') {
-      if (c.got < HEAD_BYTES) c.chunks.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - c.got)));
+      if (c.got < HEAD_BYTES) c.chunks.push(chunk.subarray(0, HEAD_BYTES - c.got));
     } else {
-      c.chunks.push(Buffer.from(chunk));
+      // zlib never writes over a chunk it has handed out, so a view is enough until endEntry
+      c.chunks.push(chunk);
     }
     c.got += chunk.length;
   }
@@ -190,7 +192,11 @@ class TarReader {
     const c = this.current;
     this.current = undefined;
     if (!c || c.want === 'skip') return;
-    this.visitor.file(c.path, c.size, Buffer.concat(c.chunks));
+    this.visitor.file(
+      c.path,
+      c.size,
+      c.chunks.length === 1 ? (c.chunks[0] as Buffer) : Buffer.concat(c.chunks),
+    );
   }
 
   /** pax records: "<len> <key>=<value>\n" */
@@ -210,6 +216,11 @@ class TarReader {
       i += len;
     }
   }
+}
+
+function isZeroBlock(h: Buffer): boolean {
+  for (let i = 0; i < 512; i++) if (h[i] !== 0) return false;
+  return true;
 }
 
 function cString(h: Buffer, off: number, len: number): string {

@@ -1,0 +1,148 @@
+/**
+ * The textual pre-filter (src/capabilities/prefilter.ts) may only skip files that analyzeSource
+ * would find nothing in. Every evasion below has hits and must not be skipped; plain helpers must
+ * be skipped (or the filter is useless); and over every committed JavaScript fixture, a skipped
+ * file never has hits.
+ */
+import * as fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeSource, checkSyntax } from '../src/capabilities/analyze.js';
+import { mayHaveHits } from '../src/capabilities/prefilter.js';
+
+const MUST_ANALYSE: Array<[string, string]> = [
+  ['hex escape in a global name', `globalThis["\\x66etch"](u);`],
+  ['unicode escape in an identifier', `\\u0065val(x);`],
+  ['unicode escape in a string', `window["\\u0066etch"](u);`],
+  ['line continuation in a string', `globalThis["fe\\\ntch"](u);`],
+  ['octal escape in a URL', `const u = "\\150ttps://collect.example.net/x";`],
+  ['identity escapes in a URL', `const u = "https:\\/\\/collect.example.net/x";`],
+  ['module["require"]', `module["require"](name);`],
+  ['parenthesised require', `(require)(name);`],
+  ['optional-call require', `require?.(name);`],
+  ['comment before the argument', `require(/* x */ name);`],
+  ['require on the next line', `require\n(name);`],
+  ['computed require', `require('f' + 's');`],
+  ['computed import()', `import(name);`],
+  ['__require shim', `__require(name);`],
+  [
+    'createRequire',
+    `import { createRequire } from 'module';\nconst r = createRequire(import.meta.url);\nr(x);`,
+  ],
+  ['setTimeout with a parenthesised string', `setTimeout(("alert(1)"), 1);`],
+  ['setTimeout with a comment', `setTimeout(/* c */ "alert(1)", 1);`],
+  ['parenthesised setTimeout', `(setTimeout)("alert(1)");`],
+  ['new Function', `new Function("return 1");`],
+  ['parenthesised Function', `(Function)("return 1")();`],
+  ['Function optional call', `Function?.("return 1");`],
+  ['process.env', `const h = process.env.HOME;`],
+  ['process["env"]', `const h = process["env"].HOME;`],
+  ['process with spaces', `const h = process . env . HOME;`],
+  ['process aliased', `const p = process; p.env.X;`],
+  ['process.binding', `process.binding('spawn_sync');`],
+  ['globalThis.fetch', `globalThis.fetch(u);`],
+  ['window["fetch"]', `window['fetch'](u);`],
+  ['fetch', `fetch(u);`],
+  ['new WebSocket', `new WebSocket(u);`],
+  ['eval', `eval(code);`],
+  ['URL', `const u = "https://collect.example.net/x";`],
+  ['URL in a template', 'const u = `wss://collect.example.net/${x}`;'],
+  ['IPv4 literal', `const ip = "203.0.113.9";`],
+  ['sensitive path', `const p = "~/.ssh/id_rsa";`],
+  ['native addon', `require('./build/Release/addon.node');`],
+  ['native addon import()', `const a = await import("./addon.node");`],
+  ['fs import', `import fs from 'node:fs'; fs.readFileSync(p);`],
+  ['fs/promises require', `require("fs/promises").readFile(p);`],
+  ['library subpath', `require('axios/dist/node/axios.cjs').get(u);`],
+  ['scoped library', `require('@npmcli/promise-spawn')('x');`],
+  // comments are removed before a second look: only real comments may go
+  ['URL in a string that looks like a comment', `const s = "see // https://collect.example.net/x";`],
+  ['URL in a template line that looks like a comment', 'const t = `\n// https://collect.example.net/x\n`;'],
+  ['after a substitution', 'const t = `${a}\n// https://collect.example.net/x\n`;'],
+  ['after braces in a substitution', 'const t = `${ {a: 1}.a }\n// https://collect.example.net/x`;'],
+  ['template after a regular expression', 'x = /a/; y = `\n// https://collect.example.net/x\n`;'],
+  ['block comment after a division', `x = a / b; /* a\n*/ fetch(u);`],
+  ['code after a block comment that holds //', `/*\n// */ fetch(u);`],
+  ['code between line comments that hold /* */', `// /*\nfetch(u);\n// */`],
+  ['a string that holds /*', `const s = "/*"; fetch(u); const t = "*/";`],
+  ['a regular expression with a quote', `const r = /'/; const u = 'https://collect.example.net/x';`],
+  ['HTML-like comment', `x = 1 <!-- /*\nfetch(u);\n// */`],
+  [
+    'hex identifiers',
+    Array.from({ length: 12 }, (_, i) => `var _0x${(0x1a2b + i).toString(16)} = ${i};`).join('\n'),
+  ],
+];
+
+const MAY_SKIP: Array<[string, string]> = [
+  ['pure helper', `module.exports = function pad(s, n) { return String(s).padStart(n); };`],
+  ['local requires', `const a = require('./a'); const b = require("../b.js"); module.exports = a + b;`],
+  ['ESM re-exports', `import { a } from './a.js';\nexport const b = a + 1;\nexport * from './c.js';`],
+  ['process.platform', `module.exports = process.platform === 'win32' ? '\\\\' : '/';`],
+  ['timers with functions', `setTimeout(() => done(), 10); setInterval(tick, 1000);`],
+  ['typeof require', `if (typeof require === 'function') { module.exports = 1; }`],
+  ['Function.prototype', `const call = Function.prototype.call;`],
+  ['import.meta', `export const here = import.meta.url;`],
+  [
+    'JSDoc with a URL',
+    `/**\n * See https://example.com/docs and process.env.\n */\nmodule.exports = (a) => a + 1;`,
+  ],
+  ['line comments with URLs', `// https://example.com/a\nconst x = 1; // fetch(http://b)\nexports.x = x;`],
+  ['comment on the line after a division', `exports.half = (a) => a / 2;\n// https://example.com`],
+  ['comment that mentions nothing risky', `// pads a string\nexports.pad = (s) => s + ' ';`],
+];
+
+describe('prefilter: evasions are never skipped', () => {
+  it.each(MUST_ANALYSE)('%s', (_name, code) => {
+    const r = analyzeSource(code, /\bimport\b|\bexport\b/.test(code) ? 'module' : 'script');
+    expect(r.problem).toBeUndefined();
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(mayHaveHits(code)).toBe(true);
+  });
+});
+
+describe('prefilter: plain helpers are skipped', () => {
+  it.each(MAY_SKIP)('%s', (_name, code) => {
+    expect(mayHaveHits(code)).toBe(false);
+    const goal = /\bimport\b|\bexport\b/.test(code) ? 'module' : 'script';
+    expect(analyzeSource(code, goal).hits).toEqual([]);
+  });
+});
+
+describe('prefilter: sound over the committed fixtures', () => {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(?:js|cjs|mjs)$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(path.join(import.meta.dirname, 'fixtures'));
+
+  it('finds fixtures to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('a skipped fixture has no hits in either goal', () => {
+    for (const f of files) {
+      const code = fs.readFileSync(f, 'utf8');
+      if (mayHaveHits(code)) continue;
+      for (const goal of ['script', 'module'] as const) expect(analyzeSource(code, goal).hits, f).toEqual([]);
+    }
+  });
+});
+
+describe('checkSyntax', () => {
+  it('reports what analyzeSource reports', () => {
+    for (const code of [
+      'function (',
+      `x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};`,
+      'export const a = 1;',
+    ]) {
+      const a = analyzeSource(code);
+      const s = checkSyntax(code);
+      expect(s.problem).toEqual(a.problem);
+      expect(s.goal).toEqual(a.goal);
+    }
+  });
+});
