@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-OWXU2JF6.js";
+} from "./chunks/chunk-DBTSLAZB.js";
 import "./chunks/chunk-NQ27VAK5.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";

@@ -253,6 +253,12 @@ const CASES: Case[] = [
   },
   { name: 'process.dlopen', code: `process.dlopen(module, file);`, expect: ['native-code process.dlopen'] },
   {
+    name: 'ESM import and re-export of a .node binary',
+    goal: 'module',
+    code: `import addon from './build/Release/addon.node';\nexport * from './other.node';\naddon.run();`,
+    expect: ['native-code require("./build/Release/addon.node")', 'native-code require("./other.node")'],
+  },
+  {
     name: 'bindings loader',
     code: `const b = require('bindings')('addon');`,
     expect: ['native-code bindings'],

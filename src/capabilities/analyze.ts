@@ -235,7 +235,8 @@ class FileAnalyzer {
       for (const ref of this.refs) this.visitRef(ref, hits);
       if (this.bindings.size === before) break;
     }
-    hits.push(...this.stringHits, ...this.obfuscationHits(hits));
+    // hits recorded during the walk itself (import/export of a `.node` binary)
+    hits.push(...this.hits, ...this.stringHits, ...this.obfuscationHits(hits));
     return hits;
   }
 

@@ -19,7 +19,7 @@ import {
 } from './types.js';
 
 /** Bump when the analysis changes what it reports: cached results of older analyzers are ignored. */
-export const ANALYZER_VERSION = 'caps-2';
+export const ANALYZER_VERSION = 'caps-3'; // 3: import/export of .node binaries reported
 
 export interface AnalysisLimits {
   /** Larger JavaScript files are not parsed (a `too-large` problem): 5 MiB. */
