@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-DBTSLAZB.js";
+} from "./chunks/chunk-UFJJQAVN.js";
 import "./chunks/chunk-NQ27VAK5.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
@@ -1469,6 +1469,8 @@ async function vetAndReport(inputs, event) {
       buildSbom(result.tree, { reproducible: true, toolVersion: VERSION })
     );
   }
+  const base = readBaseline(inputs, workspace, event);
+  if (event.kind === "pull_request") markPreexisting(servers, base);
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === "fail" && servers.some((s) => s.vulnerabilities?.status === "failed");
   const reportPath = join(outDir, "report.json");
@@ -1477,7 +1479,7 @@ async function vetAndReport(inputs, event) {
   setOutput("decision", report.decision);
   setOutput("report", reportPath);
   setOutput("sbom-dir", sbomDir);
-  const changes = baselineChanges(report, inputs, workspace, event);
+  const changes = baselineChanges(report, base);
   const summaryUrl = runUrl(process.env);
   await publish(report, { ...inputs, config: targets.files }, event, changes, summaryUrl, workspace);
   if (unavailable) {
@@ -1538,7 +1540,7 @@ async function publish(report, inputs, event, changes, summaryUrl, workspace) {
   if (result.url) setOutput("comment-url", result.url);
   info(`mcp-vet: pull request comment ${result.status}${result.url ? ` (${result.url})` : ""}`);
 }
-function baselineChanges(report, inputs, workspace, event) {
+function readBaseline(inputs, workspace, event) {
   let text;
   let where = inputs.lockfile;
   if (event.kind === "pull_request" && event.baseSha) {
@@ -1558,20 +1560,40 @@ function baselineChanges(report, inputs, workspace, event) {
     text = readFileSync2(resolve(workspace, inputs.lockfile), "utf8");
   }
   if (text === void 0) {
-    return noBaseline(
-      report,
-      `There is no ${inputs.lockfile} to compare with (first adoption, deleted by this change, or the base commit is not fetched: use fetch-depth: 0).`
-    );
+    return {
+      note: `There is no ${inputs.lockfile} to compare with (first adoption, deleted by this change, or the base commit is not fetched: use fetch-depth: 0).`
+    };
   }
-  let lock;
   try {
-    lock = parseLock(text, where);
+    return { lock: parseLock(text, where) };
   } catch (err) {
-    return noBaseline(
-      report,
-      `${where} could not be read (${describeError(err)}); everything is shown as new.`
-    );
+    return { note: `${where} could not be read (${describeError(err)}); everything is shown as new.` };
   }
+}
+function markPreexisting(servers, base) {
+  if (!base.lock) return;
+  const approved = /* @__PURE__ */ new Map();
+  for (const entry of Object.values(base.lock.servers)) {
+    if (entry.kind !== "npm") continue;
+    const set = approved.get(entry.package.name) ?? /* @__PURE__ */ new Set();
+    set.add(`${entry.package.name}@${entry.package.version}`);
+    for (const nv of Object.keys(entry.dependencies ?? {})) set.add(nv);
+    approved.set(entry.package.name, set);
+  }
+  for (const s of servers) {
+    const set = approved.get(s.package.name);
+    if (!set) continue;
+    for (const f of s.findings) {
+      if (f.rule === "malware" || f.rule.startsWith("lock-")) continue;
+      if (typeof f.package === "string" && typeof f.version === "string" && set.has(`${f.package}@${f.version}`)) {
+        f.preexisting = true;
+      }
+    }
+  }
+}
+function baselineChanges(report, base) {
+  if (!base.lock) return noBaseline(report, base.note);
+  const lock = base.lock;
   const byPackage = /* @__PURE__ */ new Map();
   for (const [key, entry] of Object.entries(lock.servers)) {
     if (entry.kind === "npm") byPackage.set(entry.package.name, { key, entry });
@@ -1579,7 +1601,14 @@ function baselineChanges(report, inputs, workspace, event) {
   const servers = report.servers.map((s) => {
     const name = s.package.name;
     const old = byPackage.get(name);
-    if (!old) return { name, change: "added", to: s.package.version };
+    if (!old) {
+      return {
+        name,
+        change: "added",
+        to: s.package.version,
+        newFindings: s.findings.map((f) => findingKey(name, f))
+      };
+    }
     const now = buildLockEntry(s, old.entry.declaredAt, null, s.spec);
     const diffs = diffEntries(old.key, old.entry, now).filter(
       (c) => c.kind !== "declaration-changed" && c.kind !== "entry-changed" && c.severity !== "info"
@@ -1594,6 +1623,7 @@ function baselineChanges(report, inputs, workspace, event) {
     }
     const oldVersion = old.entry.kind === "npm" ? old.entry.package.version : void 0;
     return {
+      newFindings: s.findings.filter((f) => !f.preexisting).map((f) => findingKey(name, f)),
       name,
       change: diffs.length ? "updated" : "unchanged",
       from: oldVersion,

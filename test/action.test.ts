@@ -517,4 +517,60 @@ describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.j
       await demo.close();
     }
   }, 120_000);
+
+  it("a pull request that leaves an approved server alone is not failed by that server's known problems; the nightly run is", async () => {
+    // @ts-expect-error: a plain .mjs helper shared with the demo
+    const { serveFolder } = (await import('../scripts/lib/static-registry.mjs')) as {
+      serveFolder: (dir: string) => Promise<{ url: string; close: () => Promise<void> }>;
+    };
+    const demo = await serveFolder(fileURLToPath(new URL('../demo/registry', import.meta.url)));
+    const osvDb = fileURLToPath(new URL('../demo/osv', import.meta.url));
+    try {
+      const mcpJson = JSON.stringify({
+        mcpServers: {
+          github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'] },
+        },
+      });
+      const repo = await mkdtemp(join(work, 'approved-'));
+      await writeFile(join(repo, '.npmrc'), '');
+      await writeFile(join(repo, '.mcp.json'), mcpJson);
+      const locked = await runCli(
+        [
+          'lock',
+          '--registry',
+          demo.url,
+          '--no-introspect',
+          '--userconfig',
+          join(repo, '.npmrc'),
+          '--cache-dir',
+          join(repo, 'cache'),
+        ],
+        { cwd: repo, env: { MCP_VET_OSV_DB: osvDb } },
+      );
+      expect(locked.code, locked.stderr).toBe(0);
+      const files = {
+        '.mcp.json': mcpJson,
+        'mcp-vet.lock.json': await readFile(join(repo, 'mcp-vet.lock.json'), 'utf8'),
+      };
+      const inputs = { registry: demo.url, 'osv-db': osvDb, introspect: 'false' };
+      const pr = await runAction(inputs, { pr: 32, files });
+      expect(pr.code, pr.stdout).toBe(0);
+      expect(pr.outputs.decision).toBe('approve');
+      const report = JSON.parse(await readFile(pr.outputs.report!, 'utf8')) as {
+        servers: { findings: Record<string, unknown>[] }[];
+      };
+      const advisory = report.servers[0]!.findings.find((f) => f.id === 'GHSA-8r9q-7v3j-jr4g')!;
+      expect(advisory).toMatchObject({
+        preexisting: true,
+        policy: { rule: 'vulnerabilities', action: 'warn', preexisting: true },
+      });
+      expect(ours().at(-1)!.body).toContain('No MCP server changed against the lockfile.');
+      // the nightly re-vet judges the lock itself: the same advisory rejects
+      const nightly = await runAction(inputs, { event: 'schedule', files });
+      expect(nightly.code).toBe(1);
+      expect(nightly.outputs.decision).toBe('reject');
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ import { buildSbom } from '../sbom/cyclonedx.js';
 import { makeVulnSource } from '../vuln/select.js';
 import { VERSION } from '../version.js';
 import { annotations } from './annotations.js';
-import { MARKER, noBaseline, renderComment, type Changes, type ServerChange } from './comment.js';
+import { findingKey, MARKER, noBaseline, renderComment, type Changes, type ServerChange } from './comment.js';
 import { readEvent, type RunEvent } from './event.js';
 import { upsertStickyComment } from './github.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
@@ -29,7 +29,7 @@ import { describeLaunch, discoverConfigs, serverFindings, type ConfigServer } fr
 import { hasVariable, isPinned } from '../config/launcher.js';
 import type { Finding } from '../model.js';
 import { diffEntries } from '../lock/diff.js';
-import { buildLockEntry, parseLock, type LockEntry } from '../lock/format.js';
+import { buildLockEntry, parseLock, type LockEntry, type LockFile } from '../lock/format.js';
 import { renderSummary } from './summary.js';
 
 export async function run(): Promise<void> {
@@ -101,6 +101,9 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
       buildSbom(result.tree, { reproducible: true, toolVersion: VERSION }),
     );
   }
+  const base = readBaseline(inputs, workspace, event);
+  // only a pull request is judged on what it brings; a push or the nightly re-vet judges the lock
+  if (event.kind === 'pull_request') markPreexisting(servers, base);
   const report = decide(servers, VERSION, { policy });
   const unavailable = onUnavailable === 'fail' && servers.some((s) => s.vulnerabilities?.status === 'failed');
   const reportPath = join(outDir, 'report.json');
@@ -110,7 +113,7 @@ async function vetAndReport(inputs: ActionInputs, event: RunEvent): Promise<void
   core.setOutput('sbom-dir', sbomDir);
 
   // The lock diff (issue 6) plugs in here; until then there is no baseline and all is new.
-  const changes = baselineChanges(report, inputs, workspace, event);
+  const changes = baselineChanges(report, base);
   const summaryUrl = runUrl(process.env);
   // locations (SARIF, annotations) come from the config files the servers were found in
   await publish(report, { ...inputs, config: targets.files }, event, changes, summaryUrl, workspace);
@@ -197,7 +200,18 @@ async function publish(
  * `fetch-depth: 0`), else the lockfile in the checkout (push, schedule: the committed lock).
  * Servers are matched to lock entries by package name.
  */
-function baselineChanges(report: Report, inputs: ActionInputs, workspace: string, event: RunEvent): Changes {
+interface Baseline {
+  lock?: LockFile;
+  /** Why there is none (first adoption, deleted, not fetched, unreadable). */
+  note?: string;
+}
+
+/**
+ * The approved state to compare with: on a pull request the base commit's lockfile (read with
+ * `git show <base sha>:<lockfile>`; needs the base commit in the checkout, e.g. `fetch-depth: 0`),
+ * else the lockfile in the checkout (push, schedule: the committed lock).
+ */
+function readBaseline(inputs: ActionInputs, workspace: string, event: RunEvent): Baseline {
   let text: string | undefined;
   let where = inputs.lockfile;
   if (event.kind === 'pull_request' && event.baseSha) {
@@ -217,20 +231,52 @@ function baselineChanges(report: Report, inputs: ActionInputs, workspace: string
     text = readFileSync(resolve(workspace, inputs.lockfile), 'utf8');
   }
   if (text === undefined) {
-    return noBaseline(
-      report,
-      `There is no ${inputs.lockfile} to compare with (first adoption, deleted by this change, or the base commit is not fetched: use fetch-depth: 0).`,
-    );
+    return {
+      note: `There is no ${inputs.lockfile} to compare with (first adoption, deleted by this change, or the base commit is not fetched: use fetch-depth: 0).`,
+    };
   }
-  let lock;
   try {
-    lock = parseLock(text, where);
+    return { lock: parseLock(text, where) };
   } catch (err) {
-    return noBaseline(
-      report,
-      `${where} could not be read (${describeError(err)}); everything is shown as new.`,
-    );
+    return { note: `${where} could not be read (${describeError(err)}); everything is shown as new.` };
   }
+}
+
+/**
+ * On a pull request, a finding about a package@version the approved lock already had (the same
+ * server's tree) is not something this change brings: mark it `preexisting`, so the policy lists
+ * it apart instead of failing the check (policy `baseline.existing`). Malware is never excused.
+ */
+function markPreexisting(servers: ServerReport[], base: Baseline): void {
+  if (!base.lock) return;
+  const approved = new Map<string, Set<string>>();
+  for (const entry of Object.values(base.lock.servers)) {
+    if (entry.kind !== 'npm') continue;
+    const set = approved.get(entry.package.name) ?? new Set<string>();
+    set.add(`${entry.package.name}@${entry.package.version}`);
+    for (const nv of Object.keys(entry.dependencies ?? {})) set.add(nv);
+    approved.set(entry.package.name, set);
+  }
+  for (const s of servers) {
+    const set = approved.get(s.package.name);
+    if (!set) continue;
+    for (const f of s.findings) {
+      if (f.rule === 'malware' || f.rule.startsWith('lock-')) continue;
+      if (
+        typeof f.package === 'string' &&
+        typeof f.version === 'string' &&
+        set.has(`${f.package}@${f.version}`)
+      ) {
+        f.preexisting = true;
+      }
+    }
+  }
+}
+
+/** What this run changes against the approved lock; servers matched to lock entries by package name. */
+function baselineChanges(report: Report, base: Baseline): Changes {
+  if (!base.lock) return noBaseline(report, base.note);
+  const lock = base.lock;
   const byPackage = new Map<string, { key: string; entry: LockEntry }>();
   for (const [key, entry] of Object.entries(lock.servers)) {
     if (entry.kind === 'npm') byPackage.set(entry.package.name, { key, entry });
@@ -238,7 +284,14 @@ function baselineChanges(report: Report, inputs: ActionInputs, workspace: string
   const servers: ServerChange[] = report.servers.map((s) => {
     const name = s.package.name;
     const old = byPackage.get(name);
-    if (!old) return { name, change: 'added', to: s.package.version };
+    if (!old) {
+      return {
+        name,
+        change: 'added',
+        to: s.package.version,
+        newFindings: s.findings.map((f) => findingKey(name, f)),
+      };
+    }
     const now = buildLockEntry(s, old.entry.declaredAt, null, s.spec);
     // where and how it is declared is the config's business (no config here); info-level
     // changes (a permission lost) are not news
@@ -255,6 +308,7 @@ function baselineChanges(report: Report, inputs: ActionInputs, workspace: string
     }
     const oldVersion = old.entry.kind === 'npm' ? old.entry.package.version : undefined;
     return {
+      newFindings: s.findings.filter((f) => !f.preexisting).map((f) => findingKey(name, f)),
       name,
       change: diffs.length ? 'updated' : 'unchanged',
       from: oldVersion,

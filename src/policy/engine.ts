@@ -305,8 +305,15 @@ export function evaluate(
     for (const f of s.findings) {
       if (f.rule === 'suppression-unused' || f.rule === 'suppression-expired') continue;
       const root = f.package === s.package.name && f.version === s.package.version;
-      const { rule, action } = classify(f, policy, root);
-      f.policy = { rule, action, doc: docUrl(rule) };
+      const classified = classify(f, policy, root);
+      const { rule } = classified;
+      let { action } = classified;
+      // a pull request is judged on what it brings: problems the approved lock already had are
+      // listed apart (policy baseline.existing), except malware
+      if (f.preexisting && action === 'reject' && rule !== 'malware' && policy.baseline.existing === 'warn') {
+        action = 'warn';
+      }
+      f.policy = { rule, action, doc: docUrl(rule), ...(f.preexisting ? { preexisting: true } : {}) };
       if (rule === 'malware') continue; // never suppressible
       for (const sup of policy.suppressions) {
         const serverName = typeof f.server === 'string' ? f.server : s.package.name;

@@ -48,6 +48,8 @@ export interface Policy {
   hygiene: { deprecated: Action; 'not-npm': Action; 'min-age-days': number };
   servers: { allow?: string[]; deny: string[] };
   packages: { deny: string[] };
+  /** On a pull request: findings about packages the approved lock already had. */
+  baseline: { existing: 'warn' | 'reject' };
   suppressions: Suppression[];
 }
 
@@ -128,6 +130,7 @@ const SCHEMA: Schema = obj({
   }),
   servers: obj({ allow: list(str(packageRefCheck)), deny: list(str(packageRefCheck)) }),
   packages: obj({ deny: list(str(packageRefCheck)) }),
+  baseline: obj({ existing: e('warn', 'reject') }),
   suppressions: list(
     obj(
       {
@@ -382,6 +385,7 @@ function finish(data: Record<string, unknown>): Policy {
     hygiene: { deprecated: 'warn', 'not-npm': 'reject', 'min-age-days': 0 },
     servers: { deny: [] },
     packages: { deny: [] },
+    baseline: { existing: 'warn' },
     suppressions: [],
   };
   return merge(defaults as unknown as Record<string, unknown>, data) as unknown as Policy;

@@ -96,6 +96,13 @@ export const RULES: RuleDoc[] = [
     settings: 'fail-on: low|medium|high|critical',
   },
   {
+    id: 'baseline',
+    title: 'On a pull request: problems the approved lock already had',
+    rationale:
+      "A pull request is judged on what it brings. Findings about a package@version the base branch's lockfile already approved are listed apart and do not fail the check, unless the policy says they must (a nightly run on the lock itself still reports them).",
+    settings: 'baseline.existing: warn|reject',
+  },
+  {
     id: 'suppressions',
     title: 'Accepted findings, with a reason and an expiry',
     rationale:
