@@ -11,8 +11,8 @@ import {
   resolvePolicy,
   ruleDoc,
   vetPackage
-} from "./chunks/chunk-UFJJQAVN.js";
-import "./chunks/chunk-NQ27VAK5.js";
+} from "./chunks/chunk-UOCQNP7X.js";
+import "./chunks/chunk-RXRNCNYM.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
@@ -350,7 +350,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-2ZDCFMXE.js");
+      const { lockCli } = await import("./chunks/cli-AP2IRTZD.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

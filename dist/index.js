@@ -29,8 +29,10 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-UFJJQAVN.js";
-import "./chunks/chunk-NQ27VAK5.js";
+} from "./chunks/chunk-UOCQNP7X.js";
+import {
+  SEVERITY_RANK
+} from "./chunks/chunk-RXRNCNYM.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
 import "./chunks/chunk-QRJNDW6B.js";
@@ -550,7 +552,7 @@ import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 // src/action/blocking.ts
-var RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+var RANK = SEVERITY_RANK;
 function isBlocking(f, failOn) {
   if (f.suppressed) return false;
   const decided = f.policy?.action;

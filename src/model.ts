@@ -67,6 +67,9 @@ export interface ResolvedTree {
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 
+/** Severities in order, for comparisons and sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+
 export interface Finding {
   rule: string;
   severity: Severity;

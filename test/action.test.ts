@@ -534,6 +534,8 @@ describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.j
       const repo = await mkdtemp(join(work, 'approved-'));
       await writeFile(join(repo, '.npmrc'), '');
       await writeFile(join(repo, '.mcp.json'), mcpJson);
+      // one package cache for the three runs, as actions/cache gives a real workflow
+      const toolCache = join(repo, 'tool-cache');
       const locked = await runCli(
         [
           'lock',
@@ -543,7 +545,7 @@ describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.j
           '--userconfig',
           join(repo, '.npmrc'),
           '--cache-dir',
-          join(repo, 'cache'),
+          join(toolCache, 'mcp-vet-cache'),
         ],
         { cwd: repo, env: { MCP_VET_OSV_DB: osvDb } },
       );
@@ -553,7 +555,7 @@ describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.j
         'mcp-vet.lock.json': await readFile(join(repo, 'mcp-vet.lock.json'), 'utf8'),
       };
       const inputs = { registry: demo.url, 'osv-db': osvDb, introspect: 'false' };
-      const pr = await runAction(inputs, { pr: 32, files });
+      const pr = await runAction(inputs, { pr: 32, files, env: { RUNNER_TOOL_CACHE: toolCache } });
       expect(pr.code, pr.stdout).toBe(0);
       expect(pr.outputs.decision).toBe('approve');
       const report = JSON.parse(await readFile(pr.outputs.report!, 'utf8')) as {
@@ -566,7 +568,11 @@ describe('end to end: a pull request that adds a vulnerable MCP server to .mcp.j
       });
       expect(ours().at(-1)!.body).toContain('No MCP server changed against the lockfile.');
       // the nightly re-vet judges the lock itself: the same advisory rejects
-      const nightly = await runAction(inputs, { event: 'schedule', files });
+      const nightly = await runAction(inputs, {
+        event: 'schedule',
+        files,
+        env: { RUNNER_TOOL_CACHE: toolCache },
+      });
       expect(nightly.code).toBe(1);
       expect(nightly.outputs.decision).toBe('reject');
     } finally {

@@ -3,9 +3,9 @@
  * (`policy.action`); this reads that decision so the renderers stay pure and light. Reports
  * built without the engine (old JSON) fall back to the severity threshold.
  */
-import type { Finding, Severity } from '../model.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../model.js';
 
-const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+const RANK = SEVERITY_RANK;
 
 export function isBlocking(f: Finding, failOn: Severity): boolean {
   if (f.suppressed) return false;

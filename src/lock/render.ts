@@ -3,11 +3,11 @@
  * Package-controlled text is made visible (invisible characters as `<U+200B>`), and in Markdown it
  * only ever appears inside code spans and fenced blocks long enough not to be closed by it.
  */
-import type { Severity } from '../model.js';
+import { SEVERITY_RANK } from '../model.js';
 import { makeVisible } from '../tools/unicode.js';
 import type { Change } from './diff.js';
 
-const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+const RANK = SEVERITY_RANK;
 
 export interface RenderOptions {
   format: 'text' | 'markdown';

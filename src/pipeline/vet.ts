@@ -16,6 +16,7 @@ import type { ConfigEntry } from '../capabilities/declared.js';
 import type { Permissions } from '../capabilities/surface.js';
 import {
   bundleOwner,
+  SEVERITY_RANK,
   type Finding,
   type ResolvedPackage,
   type ResolvedTree,
@@ -107,12 +108,6 @@ export interface ServerReport {
 export interface VetResult {
   tree: ResolvedTree;
   server: ServerReport;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-
-export function severityAtLeast(s: Severity, threshold: Severity): boolean {
-  return SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];
 }
 
 /** Resolves, downloads and verifies one server's tree. */

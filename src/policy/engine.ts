@@ -8,13 +8,13 @@
  * and never counts.
  */
 import parseSpdx from 'spdx-expression-parse';
-import type { Finding, Severity } from '../model.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../model.js';
 import type { ServerReport } from '../pipeline/vet.js';
 import { docUrl } from './rules.js';
 import { parsePackageRef, refMatches, type Action, type CapabilityName, type Policy } from './policy.js';
 import { isExpired, type Suppression } from './suppressions.js';
 
-const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+const RANK = SEVERITY_RANK;
 const atLeast = (s: Severity, t: Severity): boolean => RANK[s] >= RANK[t];
 
 export interface Reason {
