@@ -1,0 +1,1 @@
+export function makeZip(entries: { name: string; data: Buffer | string }[]): Buffer;
