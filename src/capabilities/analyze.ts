@@ -107,18 +107,10 @@ const OBFUSCATION = {
 };
 
 export function analyzeSource(source: string, goal: Goal = 'script'): FileAnalysis {
-  return parseAndRun(source, goal, true);
+  return parseAndRun(source, goal);
 }
 
-/**
- * Only the parse of analyzeSource (same goals, same problems), without positions or the walk: for
- * files the pre-filter proved to have no hits (prefilter.ts), whose syntax errors must still show.
- */
-export function checkSyntax(source: string, goal: Goal = 'script'): FileAnalysis {
-  return parseAndRun(source, goal, false);
-}
-
-function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis {
+function parseAndRun(source: string, goal: Goal): FileAnalysis {
   let ast: Node | undefined;
   let parsedAs: Goal = goal;
   // a file parsed with the wrong goal first throws; nobody reads those stack traces
@@ -131,7 +123,7 @@ function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis
     // declarations at the top can never parse as a script; without them, the script parse
     // is still tried first below.
     try {
-      const m = parseAs(source, 'module', analyse);
+      const m = parseAs(source, 'module');
       if ((m.body as Node[]).some((n) => MODULE_DECLARATIONS.has(n.type))) {
         ast = m;
         parsedAs = 'module';
@@ -141,12 +133,12 @@ function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis
     }
   }
   try {
-    if (!ast) ast = parseAs(source, goal, analyse);
+    if (!ast) ast = parseAs(source, goal);
   } catch (first) {
     if (isStackOverflow(first)) return tooDeep();
     const other: Goal = goal === 'module' ? 'script' : 'module';
     try {
-      ast = parseAs(source, other, analyse);
+      ast = parseAs(source, other);
       parsedAs = other;
     } catch (second) {
       if (isStackOverflow(second)) return tooDeep();
@@ -155,7 +147,7 @@ function parseAndRun(source: string, goal: Goal, analyse: boolean): FileAnalysis
   } finally {
     Error.stackTraceLimit = limit;
   }
-  const hits = analyse ? new FileAnalyzer(source).run(ast) : [];
+  const hits = new FileAnalyzer(source).run(ast);
   return { hits, goal: parsedAs };
 }
 
@@ -171,12 +163,12 @@ const MODULE_DECLARATIONS = new Set([
 
 const WITH_RANGES = { start: true, end: true, range: false } as const;
 
-function parseAs(source: string, goal: Goal, ranges: boolean): Node {
+function parseAs(source: string, goal: Goal): Node {
   return parse(source, {
     sourceType: goal === 'module' ? 'module' : 'commonjs',
     next: true,
     webcompat: true,
-    ranges: ranges ? WITH_RANGES : false,
+    ranges: WITH_RANGES,
     validateRegex: false,
   }) as unknown as Node;
 }

@@ -3,8 +3,7 @@
  * (`node_modules/…`, attributed to that package, not to the one that ships it).
  */
 import { createHash } from 'node:crypto';
-import { Script } from 'node:vm';
-import { analyzeSource, checkSyntax, type FileAnalysis, type Goal } from './analyze.js';
+import { analyzeSource, type FileAnalysis, type Goal } from './analyze.js';
 import { readDeclaredFiles, type PackageDeclarations } from './declared.js';
 import { mayHaveHits } from './prefilter.js';
 import { readTarball, type Want } from './tarball-files.js';
@@ -19,7 +18,8 @@ import {
 } from './types.js';
 
 /** Bump when the analysis changes what it reports: cached results of older analyzers are ignored. */
-export const ANALYZER_VERSION = 'caps-3'; // 3: import/export of .node binaries reported
+// 3: import/export of .node binaries reported; 4: files the pre-filter proves empty are not parsed
+export const ANALYZER_VERSION = 'caps-4';
 
 export interface AnalysisLimits {
   /** Larger JavaScript files are not parsed (a `too-large` problem): 5 MiB. */
@@ -38,6 +38,7 @@ export interface TarballAnalysis {
 }
 
 const JS = /\.(?:js|cjs|mjs)$/;
+const NO_HITS: FileAnalysis = Object.freeze({ hits: [] });
 const SUBPACKAGE = /^((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)*)(.*)$/;
 
 class Accumulator {
@@ -204,7 +205,9 @@ export async function analyzeTarball(
       let result = seen.get(key);
       if (!result) {
         const source = data.toString('utf8');
-        result = mayHaveHits(source) ? analyzeSource(source, goal) : syntaxOf(source, goal);
+        // a file the pre-filter proves empty is not parsed: whatever its syntax, it can give no
+        // hit, so it is analysed (and a syntax error in it hides nothing)
+        result = mayHaveHits(source) ? analyzeSource(source, goal) : NO_HITS;
         seen.set(key, result);
       }
       if (result.problem) {
@@ -228,30 +231,6 @@ export async function analyzeTarball(
     packages,
     declarations: readDeclaredFiles(declaredFiles),
   };
-}
-
-const MODULE_WORD = /(?<![\w$.])(?:import|export)(?![\w$])/;
-
-/**
- * A file the pre-filter proved to have no hits still reports a syntax error, as analyzeSource
- * would. V8 compiling it as a script (lazily, nothing runs) is a fast proof that it parses; when V8
- * refuses it (module syntax, a real error, nesting too deep) meriyah decides, exactly as before.
- * The one difference: a file V8 accepts but meriyah would reject (a meriyah gap) is no longer
- * reported as unanalysed; it has no hits either way.
- */
-function syntaxOf(source: string, goal: Goal): FileAnalysis {
-  // V8 compiles scripts only: module code would be read twice for nothing
-  if (goal === 'module' || MODULE_WORD.test(source)) return checkSyntax(source, goal);
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    new Script(source);
-    return { hits: [] };
-  } catch {
-    return checkSyntax(source, goal);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
 }
 
 function binaryKind(head: Buffer): string | undefined {
