@@ -97,7 +97,7 @@ const URL_RE = /\b(?:https?|wss?|ftp):\/\/[^\s"'`<>\\{}|^]+/gi;
 const IPV4_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5})?$/;
 
 /** Thresholds of the obfuscation signals (see README "Capabilities"). */
-const OBFUSCATION = {
+export const OBFUSCATION = {
   /** distinct `_0x1a2b`-style identifiers (javascript-obfuscator's naming) */
   hexIdentifiers: 10,
   /** ASCII letters and digits written as `\x..`/`\u00..` escapes in string literals */

@@ -28,6 +28,8 @@
  * search, which keeps every token above (none contains a control character) in one piece.
  */
 
+import { OBFUSCATION } from './analyze.js';
+
 const RISKY_ESCAPE = /\\(?:[ux1-7\r\n\u2028\u2029]|0[0-9])/;
 
 /** Whole words whose every occurrence needs a look at what follows. */
@@ -82,11 +84,11 @@ const KNOWN_SPEC = new RegExp(
 const PROCESS_RISKY = new Set(['env', 'binding', '_linkedBinding', 'dlopen', 'promises', 'default']);
 
 export function mayHaveHits(raw: string): boolean {
+  // the whole text first: most files are proved empty here, at the cost of a few regex scans
   if (!textMayHaveHits(raw)) return false;
-  // URLs in licence headers and JSDoc links are the most common reason to look further:
-  // without its comments, the file may still be provably empty
-  const code = withoutComments(raw);
-  return code === undefined || code.length === raw.length || textMayHaveHits(code);
+  // then a closer look, token by token: URLs in comments, words in prose strings, `typeof process`
+  const view = scanSource(raw);
+  return view === undefined || viewMayHaveHits(raw, view);
 }
 
 function textMayHaveHits(raw: string): boolean {
@@ -103,115 +105,497 @@ function textMayHaveHits(raw: string): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// the closer look
+
 /**
- * The source with its line and block comments replaced by a space, or undefined when that
- * cannot be done with certainty. Strings and templates (with nested `${}`) are followed exactly.
- * A `/` that starts no comment may be a division or a regular expression, which a scanner cannot
- * tell apart: the rest of that line is kept as it is, and the scan gives up if that rest could
- * open something that spans lines (a template or a block comment) or if the `/` is inside a
- * template's `${}`. A regular expression or a string never spans lines (line continuations and
- * other risky escapes make the caller look at the whole text anyway), so the next line starts in
- * code. HTML-like comments (`<!--`, `-->`) make it give up too.
+ * A file as the analysis sees it, from a scan that follows the lexical grammar (not a parser):
+ *
+ * - `code`: the source with comments replaced by a space, regular expression literals by `/0/`,
+ *   and string and template literals emptied (`''`, `` `${…}` ``), except a string whose value
+ *   could be a module spec or a name (`'fs'`, `"fetch"`, `'node:child_process'`), which stays as
+ *   written, in its place;
+ * - `strings`: the value of every string literal and template chunk, escapes decoded (what
+ *   `Literal.value` and `TemplateElement.cooked` hold);
+ * - `raw`: the text after a `/` that the scan could not tell a division from a regular expression
+ *   (after `}`, `++`, `yield`, …): the rest of that line stays in `code` as it is, followed by
+ *   RAW_END, and is also searched like the whole text is in the first pass.
+ *
+ * undefined when the scan cannot be sure of the structure (an identifier written with escapes, a
+ * string or regular expression left open at the end of a line, a template or a block comment in
+ * text it could not read, HTML-like comments): the caller then analyses the file.
  */
-export function withoutComments(src: string): string | undefined {
+interface SourceView {
+  code: string;
+  strings: string;
+  raw: string[];
+}
+
+/** Follows text that was kept without being read; nothing around it is taken as context. */
+const RAW_END = '\u0001';
+
+/** What a `/` means at this point: a regular expression, a division, or unknown. */
+const enum Slash {
+  Regex,
+  Divide,
+  Unknown,
+}
+
+/** Words after which a `/` starts a regular expression. */
+const REGEX_AFTER = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'extends',
+]);
+/** Words that may be keywords or plain names: a `/` after them is unknown. */
+const UNKNOWN_AFTER = new Set(['of', 'yield', 'await', 'async', 'let', 'static', 'get', 'set']);
+/** `(` after these: a `/` after the matching `)` starts a regular expression. */
+const CONTROL = new Set(['if', 'while', 'for', 'with']);
+
+const SPEC_LIKE = /^[\w$@./:-]+$/;
+
+function isIdentPart(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 36 ||
+    (c >= 0x80 && !isOtherSpace(c))
+  );
+}
+
+/** Spaces and line breaks beyond ASCII (not identifier characters). */
+function isOtherSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+export function scanSource(src: string): SourceView | undefined {
   if (src.includes('<!--') || src.includes('-->')) return undefined;
-  const parts: string[] = [];
-  let from = 0; // start of the text not yet copied
-  const subs: number[] = []; // per open `${`: braces opened inside it and not yet closed
   const n = src.length;
+  const out: string[] = [];
+  const strings: string[] = [];
+  const raw: string[] = [];
+  let from = 0; // start of the code not yet copied to `out`
+  const parens: Slash[] = []; // per open `(`: what a `/` after its `)` means
+  let closeAt = -1; // the last `)` and what a `/` right after it means
+  let closeSlash = Slash.Unknown;
+  let regexEnd = -1; // the end of the last regular expression literal
+  /** the end of the last comment or unread text: a look back that reaches it learns nothing */
+  let opaqueEnd = -1;
+  const subs: number[] = []; // per open `${`: braces opened inside it and not yet closed
   let i = 0;
-  /** At i, inside a template's text: scan to its end or to a `${`. */
-  const template = (): boolean => {
-    TEMPLATE_STOP.lastIndex = i;
-    for (let m = TEMPLATE_STOP.exec(src); m; m = TEMPLATE_STOP.exec(src)) {
-      const at = m.index;
-      if (m[0] === '`') {
-        i = at + 1;
-        return true;
-      }
-      if (m[0] === '${') {
-        subs.push(0);
-        i = at + 2;
-        return true;
-      }
-      TEMPLATE_STOP.lastIndex = at + 2; // a backslash and what it escapes
-    }
-    return false;
+  if (src.startsWith('#!')) {
+    LINE_END.lastIndex = 0;
+    i = LINE_END.exec(src)?.index ?? n;
+    out.push(' ');
+    from = i;
+  }
+
+  /** A template's text from `i` (after `` ` `` or `}`) to its end or to `${`. */
+  const chunk = (first: boolean): boolean => {
+    TEMPLATE_TEXT.lastIndex = i;
+    TEMPLATE_TEXT.exec(src);
+    const end = TEMPLATE_TEXT.lastIndex;
+    const text = src.slice(i, end);
+    const value = text.includes('\\') ? decode(text) : text;
+    strings.push(value);
+    if (src.charCodeAt(end) === 96) {
+      out.push(first && SPEC_LIKE.test(value) ? `${value}\`` : '`');
+      i = end + 1;
+    } else if (src.charCodeAt(end) === 36) {
+      out.push('${');
+      subs.push(0);
+      i = end + 2;
+    } else return false;
+    from = i;
+    return true;
   };
+
+  /** What a `/` at `at` means, from the token before it. */
+  const slashAt = (at: number): Slash => {
+    let j = at - 1;
+    while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
+    if (j < opaqueEnd) return Slash.Unknown;
+    if (j < 0) return Slash.Regex;
+    const c = src.charCodeAt(j);
+    if (isIdentPart(c)) {
+      let s = j;
+      while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
+      const w = src.slice(s + 1, j + 1);
+      let k = s;
+      while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
+      if (k < opaqueEnd) return Slash.Unknown;
+      const b = src.charCodeAt(k);
+      if (b === 46 || b === 35) return Slash.Divide; // a property or private name
+      return REGEX_AFTER.has(w) ? Slash.Regex : UNKNOWN_AFTER.has(w) ? Slash.Unknown : Slash.Divide;
+    }
+    switch (c) {
+      case 41: // )
+        return j === closeAt ? closeSlash : Slash.Unknown;
+      case 93: // ]
+      case 39: // '
+      case 34: // "
+      case 96: // `
+        return Slash.Divide;
+      case 47: // /
+        return j === regexEnd ? Slash.Divide : Slash.Unknown;
+      case 125: // }
+      case 46: // .
+        return Slash.Unknown;
+      case 43: // +
+      case 45: // -
+        return src.charCodeAt(j - 1) === c ? Slash.Unknown : Slash.Regex;
+      default:
+        return Slash.Regex;
+    }
+  };
+
   while (i < n) {
-    const stop = subs.length > 0 ? CODE_STOP_IN_SUB : CODE_STOP;
+    const stop = subs.length > 0 ? STOP_IN_SUB : STOP;
     stop.lastIndex = i;
     const m = stop.exec(src);
     if (!m) break;
     const at = m.index;
     const c = src.charCodeAt(at);
-    if (c === 39 || c === 34) {
-      // a string: to the same quote, on this line
-      const re = c === 39 ? SINGLE_STOP : DOUBLE_STOP;
-      re.lastIndex = at + 1;
-      let end = -1;
-      for (let q = re.exec(src); q; q = re.exec(src)) {
-        const ch = q[0].charCodeAt(0);
-        if (ch === 92) re.lastIndex = q.index + 2;
-        else if (ch === c) {
-          end = q.index;
-          break;
-        } else return undefined; // a line break
+    switch (c) {
+      case 39: // '
+      case 34: {
+        // "
+        const body = c === 39 ? SINGLE_BODY : DOUBLE_BODY;
+        body.lastIndex = at + 1;
+        body.exec(src);
+        const end = body.lastIndex;
+        if (src.charCodeAt(end) !== c) return undefined; // left open at the end of a line
+        const text = src.slice(at + 1, end);
+        const value = text.includes('\\') ? decode(text) : text;
+        strings.push(value);
+        const q = c === 39 ? "'" : '"';
+        out.push(src.slice(from, at), SPEC_LIKE.test(value) ? q + value + q : q + q);
+        i = end + 1;
+        from = i;
+        continue;
       }
-      if (end < 0) return undefined;
-      i = end + 1;
-    } else if (c === 96) {
-      i = at + 1;
-      if (!template()) return undefined;
-    } else if (c === 123) {
-      subs[subs.length - 1]!++;
-      i = at + 1;
-    } else if (c === 125) {
-      i = at + 1;
-      if (subs[subs.length - 1]! > 0) subs[subs.length - 1]!--;
-      else {
+      case 96: // `
+        out.push(src.slice(from, at), '`');
+        i = at + 1;
+        if (!chunk(true)) return undefined;
+        continue;
+      case 40: {
+        // (
+        let j = at - 1;
+        while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
+        let s = j;
+        while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
+        const w = src.slice(s + 1, j + 1);
+        let k = s;
+        while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
+        const prop = src.charCodeAt(k) === 46;
+        parens.push(
+          j < opaqueEnd || k < opaqueEnd
+            ? Slash.Unknown
+            : prop
+              ? Slash.Divide
+              : CONTROL.has(w)
+                ? Slash.Regex
+                : UNKNOWN_AFTER.has(w)
+                  ? Slash.Unknown
+                  : Slash.Divide,
+        );
+        i = at + 1;
+        continue;
+      }
+      case 41: // )
+        closeAt = at;
+        closeSlash = parens.pop() ?? Slash.Unknown;
+        i = at + 1;
+        continue;
+      case 123: // {
+        subs[subs.length - 1]!++;
+        i = at + 1;
+        continue;
+      case 125: // }
+        if (subs[subs.length - 1]! > 0) {
+          subs[subs.length - 1]!--;
+          i = at + 1;
+          continue;
+        }
+        // the end of a substitution: back in the template's text
         subs.pop();
-        if (!template()) return undefined;
-      }
-    } else {
-      // a slash
-      const d = src.charCodeAt(at + 1);
-      if (d === 47 || d === 42) {
-        let end: number;
+        out.push(src.slice(from, at), '}');
+        i = at + 1;
+        if (!chunk(false)) return undefined;
+        continue;
+      case 92: // \ outside a string: an escaped identifier
+        return undefined;
+      default: {
+        // /
+        const d = src.charCodeAt(at + 1);
         if (d === 47) {
+          out.push(src.slice(from, at), ' ');
           LINE_END.lastIndex = at + 2;
-          end = LINE_END.exec(src)?.index ?? n;
-        } else {
+          i = LINE_END.exec(src)?.index ?? n;
+          from = i;
+          opaqueEnd = i;
+          continue;
+        }
+        if (d === 42) {
           const close = src.indexOf('*/', at + 2);
           if (close < 0) return undefined;
-          end = close + 2;
+          out.push(src.slice(from, at), ' ');
+          i = close + 2;
+          from = i;
+          opaqueEnd = i;
+          continue;
         }
-        parts.push(src.slice(from, at), ' ');
-        from = end;
-        i = end;
-      } else {
-        // division or regular expression: keep the rest of the line
+        const slash = slashAt(at);
+        if (slash === Slash.Divide) {
+          i = at + 1;
+          continue;
+        }
+        if (slash === Slash.Regex) {
+          // a regular expression literal: the analysis never reads its text
+          REGEX_BODY.lastIndex = at + 1;
+          REGEX_BODY.exec(src);
+          const end = REGEX_BODY.lastIndex;
+          if (src.charCodeAt(end) !== 47) return undefined;
+          out.push(src.slice(from, at), '/0/');
+          REGEX_FLAGS.lastIndex = end + 1;
+          REGEX_FLAGS.exec(src);
+          i = REGEX_FLAGS.lastIndex;
+          regexEnd = i - 1;
+          if (regexEnd !== end) regexEnd = -1; // flags: the token before a `/` is a word
+          from = i;
+          continue;
+        }
+        // unknown: keep the rest of the line as it is, unread
         if (subs.length > 0) return undefined;
-        LINE_END.lastIndex = at + 1;
+        LINE_END.lastIndex = at;
         const end = LINE_END.exec(src)?.index ?? n;
-        const rest = src.slice(at + 1, end);
+        const rest = src.slice(at, end);
         if (rest.includes('`') || rest.includes('/*')) return undefined;
+        raw.push(rest);
+        out.push(src.slice(from, end), RAW_END);
         i = end;
+        from = i;
+        opaqueEnd = i;
+        continue;
       }
     }
   }
   if (subs.length > 0) return undefined;
-  if (from === 0) return src;
-  parts.push(src.slice(from));
-  return parts.join('');
+  out.push(src.slice(from));
+  return { code: out.join(''), strings: strings.join('\n'), raw };
 }
 
-const CODE_STOP = /['"`/]/g;
-const CODE_STOP_IN_SUB = /['"`/{}]/g;
-const TEMPLATE_STOP = /`|\$\{|\\/g;
-const SINGLE_STOP = /['\\\n\r]/g;
-const DOUBLE_STOP = /["\\\n\r]/g;
+const STOP = /['"`/()\\]/g;
+const STOP_IN_SUB = /['"`/(){}\\]/g;
 const LINE_END = /[\n\r\u2028\u2029]/g;
+const SINGLE_BODY = /(?:[^'\\\n\r]|\\(?:\r\n|[\s\S]))*/y;
+const DOUBLE_BODY = /(?:[^"\\\n\r]|\\(?:\r\n|[\s\S]))*/y;
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y;
+const REGEX_BODY = /(?:[^\\/[\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029]|\[(?:[^\]\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*\])*/y;
+const REGEX_FLAGS = /[A-Za-z]*/y;
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || isOtherSpace(c);
+}
+
+/** The value of a string literal's text (or a template chunk's cooked value). */
+function decode(text: string): string {
+  return text.replace(
+    /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]+)\}|([0-7]{1,3})|(\r\n|[\r\n\u2028\u2029])|([\s\S]))/g,
+    (_m, x?: string, u?: string, cp?: string, oct?: string, lb?: string, other?: string) => {
+      if (x ?? u) return String.fromCharCode(parseInt((x ?? u) as string, 16));
+      if (cp) {
+        const v = parseInt(cp, 16);
+        return v <= 0x10ffff ? String.fromCodePoint(v) : '';
+      }
+      if (oct) {
+        // legacy octal: at most 0o377, so a third digit only after 0-3
+        const v = parseInt(oct, 8);
+        if (v <= 0o377) return String.fromCharCode(v);
+        return String.fromCharCode(parseInt(oct.slice(0, 2), 8)) + oct.slice(2);
+      }
+      if (lb) return '';
+      switch (other) {
+        case 'n':
+          return '\n';
+        case 'r':
+          return '\r';
+        case 't':
+          return '\t';
+        case 'b':
+          return '\b';
+        case 'f':
+          return '\f';
+        case 'v':
+          return '\v';
+        default:
+          return other ?? '';
+      }
+    },
+  );
+}
+
+/** In string values: a URL the analysis would report, an IPv4 address, a sensitive path, a `.node` spec. */
+const IN_STRINGS = new RegExp(
+  [
+    String.raw`(?:https?|wss?|ftp):\/\/[^\s"'\x60<>\\{}|^]`,
+    String.raw`(?:^|\n)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d`,
+    String.raw`\.node(?:\n|$)`,
+    String.raw`\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat`,
+  ].join('|'),
+  'i',
+);
+const HEX_ID = /_0x/i;
+const ESCAPED_ASCII = /\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})/g;
+const KNOWN_SPEC_ALL = new RegExp(KNOWN_SPEC.source, 'g');
+/** The words before a string that can make it a module spec the analysis binds. */
+const SPEC_CALLERS = new Set(['require', '__require', '__non_webpack_require__', 'import', 'from']);
+
+function viewMayHaveHits(src: string, view: SourceView): boolean {
+  const { code } = view;
+  for (const r of view.raw) if (textMayHaveHitsIn(r)) return true;
+  if (IN_STRINGS.test(view.strings)) return true;
+  if (HEX_ID.test(code)) return true;
+  if (escapedLetters(src) >= OBFUSCATION.escapedLetters) return true;
+  // a known module spec matters only as the argument of require()/import() or after `from`/`import`
+  KNOWN_SPEC_ALL.lastIndex = 0;
+  for (let m = KNOWN_SPEC_ALL.exec(code); m; m = KNOWN_SPEC_ALL.exec(code)) {
+    let j = m.index - 1;
+    while (j >= 0 && (isSpace(code.charCodeAt(j)) || code.charCodeAt(j) === 40)) j--;
+    if (SPEC_CALLERS.has(wordBefore(code, j))) return true;
+    KNOWN_SPEC_ALL.lastIndex = m.index + 1;
+  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(code); m; m = WORD.exec(code)) {
+    const end = m.index + m[0].length;
+    if (!inertByContext(code, m[0], m.index, end) && !wordIsHarmless(code, m[0], end)) return true;
+  }
+  return false;
+}
+
+/** The first pass's search, over text that was kept unread. */
+function textMayHaveHitsIn(text: string): boolean {
+  if (text.includes('\\')) {
+    if (RISKY_ESCAPE.test(text)) return true;
+    text = text.replace(/\\([\s\S])/g, '$1');
+  }
+  return ANYWHERE.test(text) || KNOWN_SPEC.test(text);
+}
+
+/** Hex/unicode escapes of ASCII letters and digits anywhere (the analysis counts them in strings). */
+function escapedLetters(src: string): number {
+  if (!src.includes('\\x') && !src.includes('\\u00')) return 0;
+  let count = 0;
+  ESCAPED_ASCII.lastIndex = 0;
+  for (let m = ESCAPED_ASCII.exec(src); m; m = ESCAPED_ASCII.exec(src)) {
+    const c = parseInt((m[1] ?? m[2]) as string, 16);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) count++;
+  }
+  return count;
+}
+
+/** Names whose properties are globals (`window.fetch`), and `module.require`. */
+const GLOBALISH = new Set(['globalThis', 'global', 'window', 'self', 'module']);
+const ANY_QUOTE = new Set([39, 34, 96]);
+
+/**
+ * What comes before a word in `code` proves it is no reference the analysis would report:
+ *
+ * - `#word`: a private name;
+ * - `x.word`, `x?.word`, `'…'.word`, `a[0].word`: a property name, unless `x` is `globalThis`,
+ *   `global`, `window`, `self` (whose properties are globals) or `module` (`module.require`);
+ * - `'word'`: inside a string (a word can only follow a quote there), unless the string is a
+ *   computed property (`window['fetch']`);
+ * - `typeof word` not followed by a property, a call or a template: `typeof` reads no capability.
+ */
+function inertByContext(code: string, word: string, start: number, end: number): boolean {
+  const before = code.charCodeAt(start - 1);
+  if (before === 35) return true;
+  if (ANY_QUOTE.has(before)) {
+    let j = start - 2;
+    while (j >= 0 && (isSpace(code.charCodeAt(j)) || code.charCodeAt(j) === 40)) j--;
+    return code.charCodeAt(j) !== 91;
+  }
+  let j = start - 1;
+  while (j >= 0 && isSpace(code.charCodeAt(j))) j--;
+  const c = code.charCodeAt(j);
+  if (c === 46) {
+    let k = j - 1;
+    if (code.charCodeAt(k) === 63) k--;
+    else if (code.charCodeAt(k) === 46) return false; // `...word` (spread) or `1..word`
+    while (k >= 0 && isSpace(code.charCodeAt(k))) k--;
+    const b = code.charCodeAt(k);
+    if (b === 93 || ANY_QUOTE.has(b)) return true;
+    if (k >= 0 && isIdentPart(b)) return !GLOBALISH.has(wordBefore(code, k));
+    return false;
+  }
+  if (wordBefore(code, j) === 'typeof') {
+    const i = skipSpace(code, end);
+    const a = code.charCodeAt(i);
+    return !(a === 46 || a === 91 || a === 40 || a === 96 || a === 63);
+  }
+  if (word === 'Function' || word === 'process') return inertOperand(code, word, j, end);
+  return false;
+}
+
+/**
+ * `Function` is reported only when called (`Function(…)`, `new Function`); `process` only through
+ * its members or when it is assigned (`const p = process`). Here: neither, from what follows.
+ */
+function inertOperand(code: string, word: string, j: number, end: number): boolean {
+  if (word === 'Function') {
+    if (afterNew(code, j + 1)) return false;
+    let i = end;
+    while (i < code.length && (isSpace(code.charCodeAt(i)) || code.charCodeAt(i) === 41)) i++;
+    const a = code.charCodeAt(i);
+    return a !== 40 && a !== 63 && i < code.length;
+  }
+  // process: compared, tested, or one side of && || ??; never assigned from there
+  const i = skipSpace(code, end);
+  const a = code.charCodeAt(i);
+  const b = code.charCodeAt(i + 1);
+  if (a === 61 || a === 33) return b === 61; // == === != !==
+  if (a === 63) return b !== 46; // `process ? a : b`, `process ?? x`
+  if (a === 38) return b === 38;
+  if (a === 124) return b === 124;
+  return a === 58; // `c ? process : x`, `case process:`
+}
+
+/** `new` (or text kept unread) comes before `start`, past spaces and parentheses. */
+function afterNew(code: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (isSpaceOrBreak(code.charCodeAt(k)) || code.charCodeAt(k) === 40)) k--;
+  return code.charCodeAt(k) === 1 || wordBefore(code, k) === 'new';
+}
+
+/** The identifier that ends at `j` (inclusive), or ''. */
+function wordBefore(code: string, j: number): string {
+  let s = j;
+  while (s >= 0 && isIdentPart(code.charCodeAt(s))) s--;
+  return code.slice(s + 1, j + 1);
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
@@ -244,7 +628,8 @@ function wordIsHarmless(s: string, word: string, end: number): boolean {
       return name !== '' && !PROCESS_RISKY.has(name);
     }
     case 'Function':
-      return c === '.' || (c !== undefined && INERT_AFTER.has(c));
+      // `new Function` needs no parentheses
+      return !afterNew(s, end - word.length) && (c === '.' || (c !== undefined && INERT_AFTER.has(c)));
     case 'setTimeout':
     case 'setInterval': {
       if (c !== '(') return c === '.' || (c !== undefined && INERT_AFTER.has(c));
