@@ -194,4 +194,21 @@ describe('vet: permissions', () => {
     expect((p.declared as { env: unknown[] }).env).toHaveLength(1);
     await expect(fsp.readdir(path.join(cacheDir, 'capabilities'))).rejects.toThrow();
   });
+
+  it('refuses a cached tarball changed on disk instead of analysing it', async () => {
+    const cacheDir = path.join(tmp, 'cache-tampered');
+    const first = await cli(['vet', 'cap-server@1.0.0', '--format', 'json', '--no-capabilities'], cacheDir);
+    expect(first.code).toBe(0);
+    const entries = await fsp.readdir(path.join(cacheDir, 'packages'));
+    for (const e of entries) {
+      const tgz = path.join(cacheDir, 'packages', e, '.mcp-vet.tgz');
+      const bytes = await fsp.readFile(tgz);
+      bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 0xff;
+      await fsp.writeFile(tgz, bytes);
+    }
+    const r = await cli(['vet', 'cap-server@1.0.0', '--format', 'json'], cacheDir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/E_INTEGRITY: the cached tarball sha512-[0-9a-f]+ no longer matches its digest/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });

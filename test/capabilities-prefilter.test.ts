@@ -68,10 +68,16 @@ const MUST_ANALYSE: Array<[string, string]> = [
   ['a regular expression with a quote', `const r = /'/; const u = 'https://collect.example.net/x';`],
   ['HTML-like comment', `x = 1 <!-- /*\nfetch(u);\n// */`],
   // the token-level look: what a `/` means, words in strings, what surrounds a word
-  ['regex after a comment after return', `function f(s) {\n  return // c\n  /"/.test(s) + process.env.X + "x";\n}`],
+  [
+    'regex after a comment after return',
+    `function f(s) {\n  return // c\n  /"/.test(s) + process.env.X + "x";\n}`,
+  ],
   ['regex after a commented control paren', `if /* c */ (a) /"/.test(s) + process.env.X + "x";`],
   ['division after x++ then a comment', `x++ / 2 // return\n/ process.env.X / 1;`],
-  ['regex after for await', `async function f(y) { for await (const x of y) /"/.test(x) + process.env.B + "x"; }`],
+  [
+    'regex after for await',
+    `async function f(y) { for await (const x of y) /"/.test(x) + process.env.B + "x"; }`,
+  ],
   ['new Function without parentheses', `const F = new Function;`],
   ['new Function across unread text', `x++ / 2;\ny = new\nFunction;`],
   ['spread of fetch', `f(...fetch);`],
@@ -92,10 +98,7 @@ const MUST_ANALYSE: Array<[string, string]> = [
   ['sensitive path with escapes', `const p = "~/\\x2essh/id_rsa";`],
   ['native spec with spaces', `require('./my addon.node');`],
   ['spec after from', `import { exec } from 'node:child_process';\nexec(c);`],
-  [
-    'escaped letters',
-    `const s = "${'\\x61'.repeat(120)}";`,
-  ],
+  ['escaped letters', `const s = "${'\\x61'.repeat(120)}";`],
   [
     'hex identifiers',
     Array.from({ length: 12 }, (_, i) => `var _0x${(0x1a2b + i).toString(16)} = ${i};`).join('\n'),
@@ -119,7 +122,10 @@ const MAY_SKIP: Array<[string, string]> = [
   ['comment on the line after a division', `exports.half = (a) => a / 2;\n// https://example.com`],
   ['comment that mentions nothing risky', `// pads a string\nexports.pad = (s) => s + ' ';`],
   ['typeof checks', `const has = typeof fetch === 'function' && typeof WebSocket !== 'undefined';`],
-  ['process tested and compared', `const g = typeof process === 'object' && process !== null ? process : {};`],
+  [
+    'process tested and compared',
+    `const g = typeof process === 'object' && process !== null ? process : {};`,
+  ],
   ['words in prose strings', `throw new Error('fetch() failed; require(x) and eval(y) are not used');`],
   ['URL schemes without a host', `if (u.startsWith('file://') || u.startsWith('http://')) x = 1;`],
   ['a URL in a regular expression', `const re = /^https?:\\/\\/example\\.com\\//;\nexports.re = re;`],

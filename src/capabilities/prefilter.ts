@@ -413,7 +413,8 @@ const LINE_END = /[\n\r\u2028\u2029]/g;
 const SINGLE_BODY = /(?:[^'\\\n\r]|\\(?:\r\n|[\s\S]))*/y;
 const DOUBLE_BODY = /(?:[^"\\\n\r]|\\(?:\r\n|[\s\S]))*/y;
 const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y;
-const REGEX_BODY = /(?:[^\\/[\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029]|\[(?:[^\]\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*\])*/y;
+const REGEX_BODY =
+  /(?:[^\\/[\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029]|\[(?:[^\]\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*\])*/y;
 const REGEX_FLAGS = /[A-Za-z]*/y;
 
 function isSpaceOrBreak(c: number): boolean {

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { VetError } from '../errors.js';
 
 export type Want = 'content' | 'head' | 'skip';
@@ -52,6 +52,46 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
       await new Promise((r) => setTimeout(r, 25));
     }
   }
+  // Most tarballs are small: read, verify and gunzip them in one go (no stream machinery), with
+  // the tar bytes in one buffer that every file is a view of. Large ones are streamed.
+  const { size } = await handle.stat();
+  if (size <= WHOLE_MAX_COMPRESSED) {
+    let gz: Buffer;
+    try {
+      gz = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+    const actual = createHash(algorithm).update(gz).digest('hex');
+    if (actual !== expected) throw digestError(digest, algorithm, actual);
+    let tar: Buffer;
+    try {
+      tar = gunzipSync(gz, { maxOutputLength: WHOLE_MAX_TAR });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') {
+        throw new VetError(
+          'E_TARBALL',
+          `cannot read the cached tarball ${digest}: ${(err as Error).message}`,
+          {
+            cause: err,
+          },
+        );
+      }
+      // expands to more than WHOLE_MAX_TAR: stream it instead, from the bytes already verified
+      const gunzip = createGunzip({ chunkSize: 1 << 18 });
+      gunzip.end(gz);
+      try {
+        for await (const chunk of gunzip) reader.push(chunk as Buffer);
+      } catch (e) {
+        throw new VetError('E_TARBALL', `cannot read the cached tarball ${digest}: ${(e as Error).message}`, {
+          cause: e,
+        });
+      }
+      return;
+    }
+    reader.push(tar);
+    return;
+  }
   // large chunks: far fewer trips through the stream machinery (zlib's default is 16 KiB)
   const input = handle.createReadStream({ highWaterMark: 1 << 20 });
   input.on('data', (chunk) => hash.update(chunk as Buffer));
@@ -67,12 +107,19 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
     });
   }
   const actual = hash.digest('hex');
-  if (actual !== expected) {
-    throw new VetError(
-      'E_INTEGRITY',
-      `the cached tarball ${digest} no longer matches its digest (${algorithm}-${actual}); delete the cache folder and run again`,
-    );
-  }
+  if (actual !== expected) throw digestError(digest, algorithm, actual);
+}
+
+/** Tarballs up to this size are read whole (8 MiB; the largest in server-filesystem's tree is 1.1 MiB)… */
+const WHOLE_MAX_COMPRESSED = 8 * 1024 * 1024;
+/** …and gunzipped in one buffer when the tar is at most this big (64 MiB), else streamed. */
+const WHOLE_MAX_TAR = 64 * 1024 * 1024;
+
+function digestError(digest: string, algorithm: string, actual: string): VetError {
+  return new VetError(
+    'E_INTEGRITY',
+    `the cached tarball ${digest} no longer matches its digest (${algorithm}-${actual}); delete the cache folder and run again`,
+  );
 }
 
 class TarReader {
