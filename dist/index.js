@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-3RBJJKA6.js";
+} from "./chunks/chunk-EOOTNN6C.js";
 import {
   SEVERITY_RANK
 } from "./chunks/chunk-RXRNCNYM.js";

@@ -78,6 +78,10 @@ const MUST_ANALYSE: Array<[string, string]> = [
     'regex after for await',
     `async function f(y) { for await (const x of y) /"/.test(x) + process.env.B + "x"; }`,
   ],
+  ['a call, then a block on the next line', `fetch(u)\n{ x = 1; }`],
+  ['a call, then a comment with a line break, then a block', `fetch(u) /*\n*/ { x = 1; }`],
+  ['a call inside a condition', `if (fetch(u)) { x = 1; }`],
+  ['process?.env', `const e = process?.env;`],
   ['new Function without parentheses', `const F = new Function;`],
   ['new Function across unread text', `x++ / 2;\ny = new\nFunction;`],
   ['spread of fetch', `f(...fetch);`],
@@ -135,6 +139,17 @@ const MAY_SKIP: Array<[string, string]> = [
   ['properties named like globals', `this.#fetch = 1; obj.fetch(x); a.process.b = obj.eval;`],
   ['instanceof Function', `exports.isFn = (x) => x instanceof Function;`],
   ['division after a call', `exports.half = f(a) / 2 + g(b) / 3;`],
+  [
+    'methods named like globals',
+    `class C {\n  fetch(k, o = {}) {\n    return k;\n  }\n  process(s) { return s; }\n}`,
+  ],
+  ['a function named like a global', `function fetch(u) { return u; }\nexports.n = 1;`],
+  ['process?.platform', `exports.win = process?.platform === 'win32';`],
+  ['an IPv4 range', `exports.r = ['224.0.0.0/4', '169.254.0.0/16'];`],
+  [
+    'specs and words inside longer strings',
+    `exports.h = ['sec-fetch-site', './fetch-result.js', 'no-eval'];`,
+  ],
 ];
 
 describe('prefilter: evasions are never skipped', () => {

@@ -33,53 +33,87 @@ import { OBFUSCATION } from './analyze.js';
 const RISKY_ESCAPE = /\\(?:[ux1-7\r\n\u2028\u2029]|0[0-9])/;
 
 /** Whole words whose every occurrence needs a look at what follows. */
-const WORD =
-  /(?<![A-Za-z0-9_$])(?:require|__require|__non_webpack_require__|import|process|Function|setTimeout|setInterval|fetch|WebSocket|EventSource|XMLHttpRequest|eval|createRequire)(?![A-Za-z0-9_$])/g;
+const WORDS = [
+  'require',
+  '__require',
+  '__non_webpack_require__',
+  'import',
+  'process',
+  'Function',
+  'setTimeout',
+  'setInterval',
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'XMLHttpRequest',
+  'eval',
+  'createRequire',
+];
+const WORD = new RegExp(`(?<![A-Za-z0-9_$])(?:${WORDS.join('|')})(?![A-Za-z0-9_$])`, 'g');
 
 /** Text that gives a hit, or may, wherever it is. */
 const ANYWHERE =
   /:\/\/|\d\.\d{1,3}\.\d{1,3}\.\d|_0x|\.node['"`]|\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat/i;
 
-/** A module spec that moduleInfo() knows (see modules.ts), or `module` (createRequire). */
-const KNOWN_SPEC = new RegExp(
-  `['"\`](?:node:)?(?:(?:fs|fs/promises|child_process|http|https|http2|net|tls|dgram|dns|dns/promises|vm|process|module)['"\`]|(?:${[
-    'graceful-fs',
-    'fs-extra',
-    'execa',
-    'cross-spawn',
-    'shelljs',
-    'zx',
-    'node-pty',
-    '@npmcli/promise-spawn',
-    'undici',
-    'ws',
-    'axios',
-    'node-fetch',
-    'got',
-    'ky',
-    'superagent',
-    'request',
-    'needle',
-    'cross-fetch',
-    'isomorphic-fetch',
-    'make-fetch-happen',
-    'minipass-fetch',
-    'npm-registry-fetch',
-    'eventsource',
-    'socket.io-client',
-    'phin',
-    'bent',
-    'ofetch',
-    'node-fetch-native',
-    'bindings',
-    'node-gyp-build',
-    'node-pre-gyp',
-    '@mapbox/node-pre-gyp',
-    'prebuild-install',
-  ]
-    .map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('|')})['"\`/])`,
-);
+/** Module specs that moduleInfo() knows (see modules.ts), and `module` (createRequire). */
+const BUILTIN_SPECS = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'vm',
+  'process',
+  'module',
+];
+/** Libraries moduleInfo() knows, with their subpaths. */
+const LIBRARY_SPECS = [
+  'graceful-fs',
+  'fs-extra',
+  'execa',
+  'cross-spawn',
+  'shelljs',
+  'zx',
+  'node-pty',
+  '@npmcli/promise-spawn',
+  'undici',
+  'ws',
+  'axios',
+  'node-fetch',
+  'got',
+  'ky',
+  'superagent',
+  'request',
+  'needle',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'make-fetch-happen',
+  'minipass-fetch',
+  'npm-registry-fetch',
+  'eventsource',
+  'socket.io-client',
+  'phin',
+  'bent',
+  'ofetch',
+  'node-fetch-native',
+  'bindings',
+  'node-gyp-build',
+  'node-pre-gyp',
+  '@mapbox/node-pre-gyp',
+  'prebuild-install',
+];
+const escapeRe = (x: string): string => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const BUILTINS_RE = BUILTIN_SPECS.map(escapeRe).join('|');
+const LIBRARIES_RE = LIBRARY_SPECS.map(escapeRe).join('|');
+
+/** A known module spec in quotes, anywhere in the text. */
+const KNOWN_SPEC = new RegExp(`['"\`](?:node:)?(?:(?:${BUILTINS_RE})['"\`]|(?:${LIBRARIES_RE})['"\`/])`);
 
 const PROCESS_RISKY = new Set(['env', 'binding', '_linkedBinding', 'dlopen', 'promises', 'default']);
 
@@ -161,7 +195,13 @@ const UNKNOWN_AFTER = new Set(['of', 'yield', 'await', 'async', 'let', 'static',
 /** `(` after these: a `/` after the matching `)` starts a regular expression. */
 const CONTROL = new Set(['if', 'while', 'for', 'with']);
 
-const SPEC_LIKE = /^[\w$@./:-]+$/;
+/**
+ * String values kept in `code`: a watched word (`window['fetch']`) or a known module spec (after
+ * `require(`, `from`); every other string is emptied, its value searched in `strings` only.
+ */
+const KEPT_VALUE = new RegExp(
+  `^(?:${WORDS.join('|')}|(?:node:)?(?:${BUILTINS_RE})|(?:node:)?(?:${LIBRARIES_RE})(?:/.*)?)$`,
+);
 
 function isIdentPart(c: number): boolean {
   return (
@@ -220,7 +260,7 @@ export function scanSource(src: string): SourceView | undefined {
     const value = text.includes('\\') ? decode(text) : text;
     strings.push(value);
     if (src.charCodeAt(end) === 96) {
-      out.push(first && SPEC_LIKE.test(value) ? `${value}\`` : '`');
+      out.push(first && KEPT_VALUE.test(value) ? `${value}\`` : '`');
       i = end + 1;
     } else if (src.charCodeAt(end) === 36) {
       out.push('${');
@@ -290,7 +330,7 @@ export function scanSource(src: string): SourceView | undefined {
         const value = text.includes('\\') ? decode(text) : text;
         strings.push(value);
         const q = c === 39 ? "'" : '"';
-        out.push(src.slice(from, at), SPEC_LIKE.test(value) ? q + value + q : q + q);
+        out.push(src.slice(from, at), KEPT_VALUE.test(value) ? q + value + q : q + q);
         i = end + 1;
         from = i;
         continue;
@@ -361,7 +401,10 @@ export function scanSource(src: string): SourceView | undefined {
         if (d === 42) {
           const close = src.indexOf('*/', at + 2);
           if (close < 0) return undefined;
-          out.push(src.slice(from, at), ' ');
+          // a comment with a line break is one for automatic semicolon insertion
+          LINE_END.lastIndex = at + 2;
+          const br = LINE_END.exec(src);
+          out.push(src.slice(from, at), br && br.index < close ? '\n' : ' ');
           i = close + 2;
           from = i;
           opaqueEnd = i;
@@ -462,7 +505,7 @@ function decode(text: string): string {
 const IN_STRINGS = new RegExp(
   [
     String.raw`(?:https?|wss?|ftp):\/\/[^\s"'\x60<>\\{}|^]`,
-    String.raw`(?:^|\n)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d`,
+    String.raw`(?:^|\n)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?(?:\n|$)`,
     String.raw`\.node(?:\n|$)`,
     String.raw`\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat`,
   ].join('|'),
@@ -552,7 +595,11 @@ function inertByContext(code: string, word: string, start: number, end: number):
     if (k >= 0 && isIdentPart(b)) return !GLOBALISH.has(wordBefore(code, k));
     return false;
   }
-  if (wordBefore(code, j) === 'typeof') {
+  const prev = wordBefore(code, j);
+  // `function fetch(`, `class WebSocket`: a declaration, not a reference
+  if (prev === 'function' || prev === 'class') return true;
+  if (definesMethod(code, end)) return true;
+  if (prev === 'typeof') {
     const i = skipSpace(code, end);
     const a = code.charCodeAt(i);
     return !(a === 46 || a === 91 || a === 40 || a === 96 || a === 63);
@@ -582,6 +629,28 @@ function inertOperand(code: string, word: string, j: number, end: number): boole
   if (a === 38) return b === 38;
   if (a === 124) return b === 124;
   return a === 58; // `c ? process : x`, `case process:`
+}
+
+/**
+ * `word(…) {` on one line: a method (or function) named like the word, not a call, which would
+ * need a line break (or a `;`) before the `{`. Parentheses are counted in `code`, where strings,
+ * templates' text, regular expressions and comments hold none; text kept unread ends the search.
+ */
+function definesMethod(code: string, end: number): boolean {
+  let i = skipSpace(code, end);
+  if (code.charCodeAt(i) !== 40) return false;
+  let depth = 0;
+  for (; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) break;
+    else if (c === 1) return false;
+  }
+  for (i++; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+  }
+  return code.charCodeAt(i) === 123;
 }
 
 /** `new` (or text kept unread) comes before `start`, past spaces and parentheses. */
@@ -623,8 +692,11 @@ function wordIsHarmless(s: string, word: string, end: number): boolean {
         c === '.' || (c !== undefined && INERT_AFTER.has(c)) || (word === 'import' && isImportDeclaration(c))
       );
     case 'process': {
-      if (c !== '.') return false;
-      const j = skipSpace(s, i + 1);
+      // process.x, process?.x
+      let dot = i;
+      if (c === '?' && s[i + 1] === '.' && s[i + 2] !== '[' && s[i + 2] !== '(') dot = i + 1;
+      else if (c !== '.') return false;
+      const j = skipSpace(s, dot + 1);
       const name = /^[A-Za-z0-9_$]*/.exec(s.slice(j, j + 40))?.[0] ?? '';
       return name !== '' && !PROCESS_RISKY.has(name);
     }
