@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-EOOTNN6C.js";
+} from "./chunks/chunk-DAXKJX5N.js";
 import {
   SEVERITY_RANK
 } from "./chunks/chunk-RXRNCNYM.js";

@@ -2,7 +2,6 @@
  * Capabilities of everything in one tarball: the package itself and any package bundled inside it
  * (`node_modules/…`, attributed to that package, not to the one that ships it).
  */
-import { createHash } from 'node:crypto';
 import { analyzeSource, type FileAnalysis, type Goal } from './analyze.js';
 import { readDeclaredFiles, type PackageDeclarations } from './declared.js';
 import { mayHaveHits } from './prefilter.js';
@@ -114,7 +113,8 @@ export async function analyzeTarball(
     return a;
   };
   const declaredFiles: Record<string, string> = {};
-  const seen = new Map<string, FileAnalysis>();
+  /** results by goal and source text: dual builds and copied helpers are analysed once */
+  const seen = { module: new Map<string, FileAnalysis>(), script: new Map<string, FileAnalysis>() };
   /** `type` of package.json files seen so far, by folder ('' = package root) */
   const types = new Map<string, Goal>();
 
@@ -200,15 +200,13 @@ export async function analyzeTarball(
       acc.files++;
       acc.bytes += size;
       const goal = goalFor(path, acc.type);
-      // dual builds and copied helpers: identical files are analysed once per tarball
-      const key = `${goal}:${createHash('sha1').update(data).digest('base64')}`;
-      let result = seen.get(key);
+      const source = data.toString('utf8');
+      let result = seen[goal].get(source);
       if (!result) {
-        const source = data.toString('utf8');
         // a file the pre-filter proves empty is not parsed: whatever its syntax, it can give no
         // hit, so it is analysed (and a syntax error in it hides nothing)
         result = mayHaveHits(source) ? analyzeSource(source, goal) : NO_HITS;
-        seen.set(key, result);
+        seen[goal].set(source, result);
       }
       if (result.problem) {
         acc.problems.push({ file: rel, kind: result.problem.kind, detail: result.problem.detail });
