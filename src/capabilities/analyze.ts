@@ -189,16 +189,12 @@ function syntaxMessage(err: unknown): string {
   return m.length > 200 ? `${m.slice(0, 200)}…` : m;
 }
 
-interface Ref {
-  node: Node;
-  name: string;
-}
-
 class FileAnalyzer {
   private lineStarts: number[] | undefined;
   private readonly bindings = new Map<string, Binding>();
   private readonly declared = new Set<string>();
-  private refs: Ref[] = [];
+  /** Identifiers that are references, and `globalThis.x`-style members naming a watched global. */
+  private refs: Node[] = [];
   /** Every name that is declared or assigned to: the only names a binding can ever get. */
   private readonly targets = new Set<string>();
   private readonly calls: Node[] = [];
@@ -215,7 +211,10 @@ class FileAnalyzer {
   run(ast: Node): Hit[] {
     this.walk(ast);
     // a reference matters only when its name is watched or can be bound (see visitRef)
-    this.refs = this.refs.filter((r) => WATCHED_GLOBALS.has(r.name) || this.targets.has(r.name));
+    this.refs = this.refs.filter((r) => {
+      const name = refName(r);
+      return WATCHED_GLOBALS.has(name) || this.targets.has(name);
+    });
     // Bindings first (imports were bound during the walk): createRequire, require() calls, then
     // aliases of bound names (`const fsp = fs.promises`) until nothing new is bound.
     for (const call of this.calls) this.bindCreateRequire(call);
@@ -236,17 +235,15 @@ class FileAnalyzer {
   // the walk
 
   private walk(root: Node): void {
-    // explicit stack: deeply nested input cannot overflow the call stack here
-    const stack: Node[] = [root];
-    const keys: string[] = [''];
+    // explicit stack of (node, key) pairs: deeply nested input cannot overflow the call stack here
+    const stack: Array<Node | string> = [root, ''];
     while (stack.length > 0) {
+      const key = stack.pop() as string;
       const node = stack.pop() as Node;
-      const key = keys.pop() as string;
       this.enter(node, key);
-      const childKeys = VISITOR_KEYS[node.type] ?? Object.keys(node);
+      const childKeys = VISITOR_KEYS[node.type] ?? Object.keys(node).filter((k) => k !== '$p');
       for (let j = childKeys.length - 1; j >= 0; j--) {
         const k = childKeys[j] as string;
-        if (k === '$p') continue;
         const v = node[k];
         if (v === null || typeof v !== 'object') continue;
         if (Array.isArray(v)) {
@@ -254,14 +251,12 @@ class FileAnalyzer {
             const c = v[i] as Node | null;
             if (c && typeof c.type === 'string') {
               c.$p = node;
-              stack.push(c);
-              keys.push(k);
+              stack.push(c, k);
             }
           }
         } else if (typeof (v as Node).type === 'string') {
           (v as Node).$p = node;
-          stack.push(v as Node);
-          keys.push(k);
+          stack.push(v as Node, k);
         }
       }
     }
@@ -282,7 +277,7 @@ class FileAnalyzer {
         const obj = node.object as Node;
         if (obj.type === 'Identifier' && GLOBAL_OBJECTS.has(obj.name as string)) {
           const name = propName(node);
-          if (WATCHED_GLOBALS.has(name)) this.refs.push({ node, name });
+          if (WATCHED_GLOBALS.has(name)) this.refs.push(node);
         }
         return;
       }
@@ -366,7 +361,7 @@ class FileAnalyzer {
         break;
     }
     if (key === 'left' && p.type === 'AssignmentExpression') this.targets.add(name);
-    this.refs.push({ node, name });
+    this.refs.push(node);
   }
 
   private declare(name: string): void {
@@ -641,18 +636,18 @@ class FileAnalyzer {
   // -------------------------------------------------------------------------------------------
   // references to bound names and watched globals
 
-  private visitRef(ref: Ref, hits: Hit[]): void {
-    const b = this.bindings.get(ref.name);
-    const node = ref.node;
+  private visitRef(node: Node, hits: Hit[]): void {
+    const name = refName(node);
+    const b = this.bindings.get(name);
     if (b && node.type === 'Identifier') {
       if (b.mod) this.use(node, b.mod, b.member, hits);
       return;
     }
-    if (!WATCHED_GLOBALS.has(ref.name) || this.declared.has(ref.name)) return;
+    if (!WATCHED_GLOBALS.has(name) || this.declared.has(name)) return;
     const p = node.$p;
     if (p?.type === 'UnaryExpression' && p.operator === 'typeof') return;
     const called = (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.callee === node;
-    switch (ref.name) {
+    switch (name) {
       case 'process':
         this.use(node, { kind: 'process', name: 'process' }, undefined, hits);
         return;
@@ -674,9 +669,7 @@ class FileAnalyzer {
           if (/^[A-Z_]+$/.test(name)) return;
         }
         if (isExported(node)) return;
-        hits.push(
-          this.hit('network', node, p?.type === 'NewExpression' && called ? `new ${ref.name}` : ref.name),
-        );
+        hits.push(this.hit('network', node, p?.type === 'NewExpression' && called ? `new ${name}` : name));
     }
   }
 
@@ -1014,4 +1007,9 @@ function looksEncoded(s: string): boolean {
       alnum++;
   }
   return alnum / n > 0.95;
+}
+
+/** The name a reference stands for: an identifier's, or the global a `globalThis.x` member names. */
+function refName(ref: Node): string {
+  return ref.type === 'Identifier' ? (ref.name as string) : propName(ref);
 }
