@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-CKDRZGMI.js";
+} from "./chunks/chunk-FJUT6UBN.js";
 import {
   SEVERITY_RANK
 } from "./chunks/chunk-RXRNCNYM.js";

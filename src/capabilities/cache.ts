@@ -7,6 +7,9 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeTarball, ANALYZER_VERSION, type AnalysisLimits, type TarballAnalysis } from './package.js';
 
+/** Capability cache folders already created by this process. */
+const madeDirs = new Set<string>();
+
 export interface CachedAnalysis {
   analysis: TarballAnalysis;
   fromCache: boolean;
@@ -33,9 +36,20 @@ export async function analyzePackageCached(
     // missing or unreadable: analyse
   }
   const analysis = await analyzeTarball(path.join(pkgDir, '.mcp-vet.tgz'), digest, integrity, limits);
-  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    await fsp.mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await fsp.writeFile(tmp, JSON.stringify(analysis));
+  try {
+    await fsp.writeFile(tmp, JSON.stringify(analysis));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // the folder was removed since this process made it
+    await fsp.mkdir(dir, { recursive: true });
+    await fsp.writeFile(tmp, JSON.stringify(analysis));
+  }
   await fsp.rename(tmp, file);
   return { analysis, fromCache: false };
 }
