@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-FJUT6UBN.js";
+} from "./chunks/chunk-AKBUAVMJ.js";
 import {
   SEVERITY_RANK
 } from "./chunks/chunk-RXRNCNYM.js";

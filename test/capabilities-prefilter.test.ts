@@ -98,6 +98,7 @@ const MUST_ANALYSE: Array<[string, string]> = [
   ['template spec', 'require(`fs`).readFileSync(p);'],
   ['escaped URL', `const u = "http\\u003a//collect.example.net/x";`],
   ['URL after a regular expression', `const r = /a"b/; const u = 'https://collect.example.net/x';`],
+  ['IPv6 URL', `const u = "http://[2001:db8::1]:8080/x";`],
   ['URL in a template chunk', 'const u = `${a}https://collect.example.net/${b}`;'],
   ['sensitive path with escapes', `const p = "~/\\x2essh/id_rsa";`],
   ['native spec with spaces', `require('./my addon.node');`],
@@ -145,6 +146,7 @@ const MAY_SKIP: Array<[string, string]> = [
   ],
   ['a function named like a global', `function fetch(u) { return u; }\nexports.n = 1;`],
   ['process?.platform', `exports.win = process?.platform === 'win32';`],
+  ['a URL template around an IPv6 address', 'exports.ok = (v) => canParse(`http://[${v}]`);'],
   ['an IPv4 range', `exports.r = ['224.0.0.0/4', '169.254.0.0/16'];`],
   [
     'specs and words inside longer strings',

@@ -504,7 +504,8 @@ function decode(text: string): string {
 /** In string values: a URL the analysis would report, an IPv4 address, a sensitive path, a `.node` spec. */
 const IN_STRINGS = new RegExp(
   [
-    String.raw`(?:https?|wss?|ftp):\/\/[^\s"'\x60<>\\{}|^]`,
+    // `http://[` without an IPv6 address after it has no host (`http://[${addr}]`)
+    String.raw`(?:https?|wss?|ftp):\/\/(?:[^\s"'\x60<>\\{}|^[]|\[[0-9a-fA-F:])`,
     String.raw`(?:^|\n)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?(?:\n|$)`,
     String.raw`\.node(?:\n|$)`,
     String.raw`\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat`,
