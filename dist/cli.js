@@ -11,7 +11,7 @@ import {
   resolvePolicy,
   ruleDoc,
   vetPackage
-} from "./chunks/chunk-AKBUAVMJ.js";
+} from "./chunks/chunk-JZKXTLON.js";
 import "./chunks/chunk-RXRNCNYM.js";
 import "./chunks/chunk-OZXAZC2R.js";
 import "./chunks/chunk-CCTMCVMV.js";
@@ -350,7 +350,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-D2E3DYYY.js");
+      const { lockCli } = await import("./chunks/cli-MAJ76F6Y.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

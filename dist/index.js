@@ -29,7 +29,7 @@ import {
   decide,
   resolvePolicy,
   vetPackage
-} from "./chunks/chunk-AKBUAVMJ.js";
+} from "./chunks/chunk-JZKXTLON.js";
 import {
   SEVERITY_RANK
 } from "./chunks/chunk-RXRNCNYM.js";

@@ -194,3 +194,14 @@ describe('prefilter: sound over the committed fixtures', () => {
     }
   });
 });
+
+describe('prefilter: hostile input', () => {
+  // quadratic look-aheads would take minutes here; the test timeout is the check
+  it.each([
+    ['nested calls', 'x = 1;\n' + 'fetch('.repeat(300_000)],
+    ['unclosed require strings', 'require("'.repeat(300_000)],
+    ['deep parentheses', '('.repeat(300_000) + 'process' + ')'.repeat(300_000)],
+  ])('%s: answers, conservatively', (_name, code) => {
+    expect(mayHaveHits(code)).toBe(true);
+  });
+});

@@ -632,6 +632,9 @@ function inertOperand(code: string, word: string, j: number, end: number): boole
   return a === 58; // `c ? process : x`, `case process:`
 }
 
+/** How far a look ahead goes before it answers "maybe a hit" (hostile input stays linear). */
+const SCAN_LIMIT = 4096;
+
 /**
  * `word(…) {` on one line: a method (or function) named like the word, not a call, which would
  * need a line break (or a `;`) before the `{`. Parentheses are counted in `code`, where strings,
@@ -641,12 +644,15 @@ function definesMethod(code: string, end: number): boolean {
   let i = skipSpace(code, end);
   if (code.charCodeAt(i) !== 40) return false;
   let depth = 0;
-  for (; i < code.length; i++) {
+  // parameters are short; a longer search would make hostile input quadratic
+  const limit = Math.min(code.length, i + SCAN_LIMIT);
+  for (; i < limit; i++) {
     const c = code.charCodeAt(i);
     if (c === 40) depth++;
     else if (c === 41 && --depth === 0) break;
     else if (c === 1) return false;
   }
+  if (i >= limit) return false;
   for (i++; i < code.length; i++) {
     const c = code.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
@@ -733,12 +739,13 @@ function plainStringArgument(s: string, i: number): boolean {
   const q = s[j];
   if (q !== '"' && q !== "'" && q !== '`') return false;
   let k = j + 1;
-  for (; k < s.length; k++) {
+  const limit = Math.min(s.length, k + SCAN_LIMIT);
+  for (; k < limit; k++) {
     const ch = s[k];
     if (ch === q) break;
     if (ch === '\n' || ch === '\r' || (q === '`' && ch === '$')) return false;
   }
-  if (k >= s.length) return false;
+  if (k >= limit) return false;
   const after = s[skipSpace(s, k + 1)];
   return after === ')' || after === ',';
 }
