@@ -17,7 +17,7 @@ import { normalizePackument, type Packument } from './packument.js';
 const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*';
 /** Used when a registry sends no `max-age`: npm's public registry sends 300 s. */
 const DEFAULT_MAX_AGE_S = 300;
-const CACHE_FORMAT = 2; // 2: publish times kept
+const CACHE_FORMAT = 3; // 2: publish times kept; 3: header line with the body's digest
 
 /**
  * Fast retries by default: npm's own defaults wait 10 s to 60 s between tries, which turns a
@@ -35,14 +35,28 @@ export interface ClientOptions {
   preferOnline?: boolean;
 }
 
-interface CacheEntry {
+/**
+ * One packument cache file: a JSON header line, then the compact packument JSON (nothing after the
+ * header for a remembered 404). The header alone answers "is it fresh, and which revision is it",
+ * so validating a cached resolution never parses a packument.
+ */
+interface CacheHeader {
   format: number;
   etag?: string;
   fetchedAt: number;
   maxAge: number;
-  /** Absent when the registry answered 404: remembered for `maxAge` like any HTTP cache would. */
-  packument?: Packument;
+  /** sha256 (hex) of the body: the packument's identity, unchanged by a 304 revalidation. */
+  digest: string;
+  /** Set when the registry answered 404: remembered for `maxAge` like any HTTP cache would. */
   notFound?: string;
+}
+
+/** A loaded packument: its revision, and its body, parsed on first use. */
+interface Loaded {
+  digest: string;
+  notFound?: string;
+  body?: Buffer;
+  packument?: Packument;
 }
 
 export interface ClientStats {
@@ -54,9 +68,10 @@ export interface ClientStats {
 export class RegistryClient {
   readonly config: NpmConfig;
   readonly stats: ClientStats = { requests: 0, notModified: 0, cacheHits: 0 };
-  private readonly memo = new Map<string, Promise<Packument>>();
+  private readonly memo = new Map<string, Promise<Loaded>>();
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly cacheDir: string | undefined;
+  private cacheDirMade: Promise<void> | undefined;
   private readonly preferOnline: boolean;
   private readonly fetchOptions: Record<string, unknown>;
 
@@ -84,7 +99,48 @@ export class RegistryClient {
   }
 
   /** The packument of `name`, fetched at most once per client. */
-  packument(name: string): Promise<Packument> {
+  async packument(name: string): Promise<Packument> {
+    const loaded = await this.loaded(name);
+    if (loaded.packument) return loaded.packument;
+    if (loaded.notFound !== undefined) throw new VetError('E_NOT_FOUND', loaded.notFound);
+    const body = loaded.body;
+    // no body: a concurrent caller found it damaged and replaced the memo entry
+    if (!body) return this.packument(name);
+    loaded.body = undefined;
+    try {
+      loaded.packument = JSON.parse(body.toString('utf8')) as Packument;
+      return loaded.packument;
+    } catch (err) {
+      // the header was intact but the body is not (a damaged cache file): fetch it again
+      if (process.env.MCP_VET_DEBUG)
+        process.stderr.write(`mcp-vet: damaged cache entry for ${name}: ${(err as Error).message}\n`);
+      const again = this.limit(() => this.load(name, true));
+      this.memo.set(name, again);
+      return this.packument(name);
+    }
+  }
+
+  /**
+   * Which revision of `name`'s packument `packument(name)` returns: a digest of its content (or of
+   * the 404). Answered from the cache header when the entry is fresh, without parsing the
+   * packument; a stale entry is revalidated with the registry first, like `packument` does.
+   */
+  async revision(name: string): Promise<string> {
+    const loaded = await this.loaded(name);
+    return loaded.notFound !== undefined ? `404:${loaded.digest}` : loaded.digest;
+  }
+
+  /** The names asked for so far (by `packument`, `prefetch` or `revision`). */
+  names(): string[] {
+    return [...this.memo.keys()];
+  }
+
+  /** Starts fetching without waiting; errors surface when the packument is actually needed. */
+  prefetch(name: string): void {
+    this.loaded(name).catch(() => undefined);
+  }
+
+  private loaded(name: string): Promise<Loaded> {
     let p = this.memo.get(name);
     if (!p) {
       p = this.limit(() => this.load(name));
@@ -93,51 +149,66 @@ export class RegistryClient {
     return p;
   }
 
-  /** Starts fetching without waiting; errors surface when the packument is actually needed. */
-  prefetch(name: string): void {
-    this.packument(name).catch(() => undefined);
-  }
-
   private cacheFile(name: string): string | undefined {
     if (!this.cacheDir) return undefined;
     const key = createHash('sha256')
       .update(`${this.registryFor(name)}\n${name}`)
       .digest('hex');
-    return join(this.cacheDir, key.slice(0, 2), `${key}.json`);
+    return join(this.cacheDir, `${key}.json`);
   }
 
-  private async readCache(file: string | undefined): Promise<CacheEntry | undefined> {
+  private async readCache(
+    file: string | undefined,
+  ): Promise<{ header: CacheHeader; body: Buffer } | undefined> {
     if (!file) return undefined;
     try {
-      const entry = JSON.parse(await readFile(file, 'utf8')) as CacheEntry;
-      return entry.format === CACHE_FORMAT ? entry : undefined;
+      const data = await readFile(file);
+      const nl = data.indexOf(10);
+      if (nl < 0) return undefined;
+      const header = JSON.parse(data.subarray(0, nl).toString('utf8')) as CacheHeader;
+      if (
+        header?.format !== CACHE_FORMAT ||
+        typeof header.digest !== 'string' ||
+        typeof header.fetchedAt !== 'number' ||
+        typeof header.maxAge !== 'number'
+      )
+        return undefined;
+      return { header, body: data.subarray(nl + 1) };
     } catch {
       return undefined; // missing or corrupt: a cache is only ever a hint
     }
   }
 
-  private async writeCache(file: string | undefined, entry: CacheEntry): Promise<void> {
-    if (!file) return;
+  private async writeCache(
+    file: string | undefined,
+    header: CacheHeader,
+    body: Buffer | string,
+  ): Promise<void> {
+    if (!file || !this.cacheDir) return;
     try {
-      await mkdir(join(file, '..'), { recursive: true });
+      this.cacheDirMade ??= mkdir(this.cacheDir, { recursive: true }).then(() => undefined);
+      await this.cacheDirMade;
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      await writeFile(tmp, JSON.stringify(entry));
+      const head = Buffer.from(`${JSON.stringify(header)}\n`);
+      await writeFile(tmp, Buffer.concat([head, typeof body === 'string' ? Buffer.from(body) : body]));
       await rename(tmp, file);
     } catch {
       // an unwritable cache slows the next run down; it must not fail this one
     }
   }
 
-  private async load(name: string): Promise<Packument> {
+  private async load(name: string, ignoreCache = false): Promise<Loaded> {
     const file = this.cacheFile(name);
-    const cached = await this.readCache(file);
-    if (cached && !this.preferOnline && Date.now() - cached.fetchedAt < cached.maxAge * 1000) {
+    const cached = ignoreCache ? undefined : await this.readCache(file);
+    const fresh = (h: CacheHeader): boolean => Date.now() - h.fetchedAt < h.maxAge * 1000;
+    if (cached && !this.preferOnline && fresh(cached.header)) {
       this.stats.cacheHits++;
-      if (cached.packument) return cached.packument;
-      throw new VetError('E_NOT_FOUND', cached.notFound ?? `${name} was not found`);
+      const { digest, notFound } = cached.header;
+      return notFound !== undefined ? { digest, notFound } : { digest, body: cached.body };
     }
     const headers: Record<string, string> = { accept: ABBREVIATED };
-    if (cached?.etag && cached.packument) headers['if-none-match'] = cached.etag;
+    const revalidate = cached && cached.header.notFound === undefined ? cached : undefined;
+    if (revalidate?.header.etag) headers['if-none-match'] = revalidate.header.etag;
     const registry = this.registryFor(name);
     const url = `${registry}${name.startsWith('@') ? name.replace('/', '%2f') : name}`;
     this.stats.requests++;
@@ -150,24 +221,26 @@ export class RegistryClient {
       res = await fetchFn(url, { ...this.fetchOptions, registry, headers, spec: name });
     } catch (err) {
       const e = toRegistryError(err, `the packument of ${name}`, url, registry);
-      if (e.code === 'E_NOT_FOUND') {
-        // optional peers are looked up even when nothing installs them (as npm does); caching the
-        // 404 keeps a warm run from going to the network for them every time
-        await this.writeCache(file, {
-          format: CACHE_FORMAT,
-          fetchedAt: Date.now(),
-          maxAge: DEFAULT_MAX_AGE_S,
-          notFound: e.message,
-        });
-      }
-      throw e;
+      if (e.code !== 'E_NOT_FOUND') throw e;
+      // optional peers are looked up even when nothing installs them (as npm does); caching the
+      // 404 keeps a warm run from going to the network for them every time
+      const notFound = e.message;
+      const digest = sha256(notFound);
+      const header = {
+        format: CACHE_FORMAT,
+        fetchedAt: Date.now(),
+        maxAge: DEFAULT_MAX_AGE_S,
+        digest,
+        notFound,
+      };
+      await this.writeCache(file, header, '');
+      return { digest, notFound };
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
-    if (res.status === 304 && cached?.packument) {
+    if (res.status === 304 && revalidate) {
       this.stats.notModified++;
-      const entry = { ...cached, fetchedAt: Date.now(), maxAge };
-      await this.writeCache(file, entry);
-      return cached.packument;
+      await this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
+      return { digest: revalidate.header.digest, body: revalidate.body };
     }
     let raw: unknown;
     try {
@@ -180,10 +253,17 @@ export class RegistryClient {
       );
     }
     const packument = normalizePackument(name, raw);
+    raw = undefined;
+    const body = JSON.stringify(packument);
+    const digest = sha256(body);
     const etag = res.headers.get('etag') ?? undefined;
-    await this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, packument });
-    return packument;
+    await this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, digest }, body);
+    return { digest, packument };
   }
+}
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function parseMaxAge(header: string | null): number {

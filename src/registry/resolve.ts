@@ -23,12 +23,9 @@ import type { Manifest, Packument } from './packument.js';
 import { normalizeManifest } from './packument.js';
 import { PlaceDep, OK, REPLACE } from './place.js';
 import { Node, localeCompare, parseSpec, type Edge } from './tree.js';
+import { currentPlatform, type Platform } from './platform.js';
 
-export interface Platform {
-  os: string;
-  cpu: string;
-  libc?: string;
-}
+export { currentPlatform, type Platform };
 
 /** What the resolver needs from the tarball layer: a verified, extracted copy of a package. */
 export interface TarballOpener {
@@ -76,27 +73,6 @@ export function parsePackageSpec(raw: string): ParsedSpec {
     );
   }
   return { name: spec.name, fetchSpec: spec.fetchSpec ?? 'latest', type: spec.type, raw };
-}
-
-export function currentPlatform(): Platform {
-  const p: Platform = { os: process.platform, cpu: process.arch };
-  if (process.platform === 'linux') {
-    // npm-install-checks: glibc when the runtime reports a glibc version, else musl. Computed on
-    // first use: process.report is slow, and only packages with a "libc" field need it.
-    let libc: string | undefined;
-    Object.defineProperty(p, 'libc', {
-      enumerable: true,
-      get: () => {
-        if (libc === undefined) {
-          const report = process.report?.getReport() as
-            { header?: { glibcVersionRuntime?: string } } | undefined;
-          libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
-        }
-        return libc;
-      },
-    });
-  }
-  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
