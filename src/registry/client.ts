@@ -5,7 +5,8 @@
  * (normalized) documents that honours the registry's `max-age` and revalidates with `ETag`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import { VetError } from '../errors.js';
@@ -17,6 +18,8 @@ import { normalizePackument, type Packument } from './packument.js';
 const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*';
 /** Used when a registry sends no `max-age`: npm's public registry sends 300 s. */
 const DEFAULT_MAX_AGE_S = 300;
+/** Bytes read to find a cache file's header line (longer headers are read whole). */
+const HEADER_READ = 1024;
 const CACHE_FORMAT = 3; // 2: publish times kept; 3: header line with the body's digest
 
 /**
@@ -51,12 +54,16 @@ interface CacheHeader {
   notFound?: string;
 }
 
-/** A loaded packument: its revision, and its body, parsed on first use. */
+/** A loaded packument: its revision, and its body, read and parsed on first use. */
 interface Loaded {
   digest: string;
   notFound?: string;
+  /** The cache file whose header was read (fresh hit): the body is read from it when needed. */
+  file?: string;
   body?: Buffer;
   packument?: Packument;
+  /** Its body turned out damaged: the memo holds a fresh load instead. */
+  replaced?: boolean;
 }
 
 export interface ClientStats {
@@ -103,21 +110,33 @@ export class RegistryClient {
     const loaded = await this.loaded(name);
     if (loaded.packument) return loaded.packument;
     if (loaded.notFound !== undefined) throw new VetError('E_NOT_FOUND', loaded.notFound);
-    const body = loaded.body;
-    // no body: a concurrent caller found it damaged and replaced the memo entry
-    if (!body) return this.packument(name);
-    loaded.body = undefined;
-    try {
-      loaded.packument = JSON.parse(body.toString('utf8')) as Packument;
-      return loaded.packument;
-    } catch (err) {
-      // the header was intact but the body is not (a damaged cache file): fetch it again
-      if (process.env.MCP_VET_DEBUG)
-        process.stderr.write(`mcp-vet: damaged cache entry for ${name}: ${(err as Error).message}\n`);
-      const again = this.limit(() => this.load(name, true));
-      this.memo.set(name, again);
-      return this.packument(name);
+    let body = loaded.body;
+    if (!body && loaded.file) {
+      // the body of the revision whose header was read; another process may have replaced the
+      // file since, and a body of another revision must not pass for this one
+      const entry = this.readCache(loaded.file, false);
+      if (entry?.header.digest === loaded.digest) body = entry.body;
     }
+    loaded.body = undefined;
+    loaded.file = undefined;
+    if (body) {
+      try {
+        loaded.packument = JSON.parse(body.toString('utf8')) as Packument;
+        return loaded.packument;
+      } catch (err) {
+        if (process.env.MCP_VET_DEBUG)
+          process.stderr.write(`mcp-vet: damaged cache entry for ${name}: ${(err as Error).message}\n`);
+      }
+    }
+    // damaged, replaced or already being replaced by a concurrent caller: fetch it again
+    if (!loaded.replaced) {
+      loaded.replaced = true;
+      this.memo.set(
+        name,
+        this.limit(() => this.load(name, true)),
+      );
+    }
+    return this.packument(name);
   }
 
   /**
@@ -157,13 +176,34 @@ export class RegistryClient {
     return join(this.cacheDir, `${key}.json`);
   }
 
-  private async readCache(
+  /**
+   * Reads a cache file: the header only (one small read, enough to answer freshness and
+   * revision) or with its body. Synchronous: one or two reads of a local file, cheaper than the
+   * promise API's thread pool round trips when a warm run checks a hundred entries.
+   */
+  private readCache(
     file: string | undefined,
-  ): Promise<{ header: CacheHeader; body: Buffer } | undefined> {
+    headerOnly: boolean,
+  ): { header: CacheHeader; body?: Buffer } | undefined {
     if (!file) return undefined;
     try {
-      const data = await readFile(file);
-      const nl = data.indexOf(10);
+      let data = Buffer.alloc(0);
+      let nl = -1;
+      if (headerOnly) {
+        const fd = openSync(file, 'r');
+        try {
+          data = Buffer.allocUnsafe(HEADER_READ);
+          data = data.subarray(0, readSync(fd, data, 0, HEADER_READ, 0));
+        } finally {
+          closeSync(fd);
+        }
+        nl = data.indexOf(10);
+      }
+      if (nl < 0) {
+        data = readFileSync(file);
+        nl = data.indexOf(10);
+        headerOnly = false;
+      }
       if (nl < 0) return undefined;
       const header = JSON.parse(data.subarray(0, nl).toString('utf8')) as CacheHeader;
       if (
@@ -173,7 +213,7 @@ export class RegistryClient {
         typeof header.maxAge !== 'number'
       )
         return undefined;
-      return { header, body: data.subarray(nl + 1) };
+      return headerOnly ? { header } : { header, body: data.subarray(nl + 1) };
     } catch {
       return undefined; // missing or corrupt: a cache is only ever a hint
     }
@@ -199,13 +239,15 @@ export class RegistryClient {
 
   private async load(name: string, ignoreCache = false): Promise<Loaded> {
     const file = this.cacheFile(name);
-    const cached = ignoreCache ? undefined : await this.readCache(file);
+    const head = ignoreCache ? undefined : this.readCache(file, true);
     const fresh = (h: CacheHeader): boolean => Date.now() - h.fetchedAt < h.maxAge * 1000;
-    if (cached && !this.preferOnline && fresh(cached.header)) {
+    if (head && !this.preferOnline && fresh(head.header)) {
       this.stats.cacheHits++;
-      const { digest, notFound } = cached.header;
-      return notFound !== undefined ? { digest, notFound } : { digest, body: cached.body };
+      const { digest, notFound } = head.header;
+      return notFound !== undefined ? { digest, notFound } : { digest, file };
     }
+    // stale: revalidated below, and a 304 needs the body
+    const cached = head ? this.readCache(file, false) : undefined;
     const headers: Record<string, string> = { accept: ABBREVIATED };
     const revalidate = cached && cached.header.notFound === undefined ? cached : undefined;
     if (revalidate?.header.etag) headers['if-none-match'] = revalidate.header.etag;
@@ -237,7 +279,7 @@ export class RegistryClient {
       return { digest, notFound };
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
-    if (res.status === 304 && revalidate) {
+    if (res.status === 304 && revalidate?.body) {
       this.stats.notModified++;
       await this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
       return { digest: revalidate.header.digest, body: revalidate.body };
