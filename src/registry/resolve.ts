@@ -114,20 +114,47 @@ export function pickManifest(
     const mani = versions[defaultVer];
     if (mani && engineOk(mani, opts.nodeVersion, opts.npmVersion) && !mani.deprecated) return mani;
   }
-  let best: Manifest | null = null;
+  // semver.satisfies(ver, range, loose) for every version, with the range parsed once and each
+  // version parsed once per packument (typescript and @types/node have thousands)
+  let parsedRange: InstanceType<typeof semver.Range>;
+  try {
+    parsedRange = new semver.Range(range, { loose: true });
+  } catch {
+    return null; // what satisfies() answers for every version
+  }
+  let best: { sv: InstanceType<typeof semver.SemVer>; mani: Manifest } | null = null;
   let bestRank = -1;
-  for (const [ver, mani] of Object.entries(versions)) {
-    if (!semver.satisfies(ver, range, { loose: true })) continue;
+  for (const { sv, mani } of parsedVersions(packument)) {
+    if (!parsedRange.test(sv)) continue;
     const eng = engineOk(mani, opts.nodeVersion, opts.npmVersion);
     const notDep = !mani.deprecated;
     // higher is better: (not deprecated and engine ok), then engine ok, then not deprecated
     const rank = (notDep && eng ? 4 : 0) + (eng ? 2 : 0) + (notDep ? 1 : 0);
-    if (!best || rank > bestRank || (rank === bestRank && semver.gt(ver, best.version, true))) {
-      best = mani;
+    if (!best || rank > bestRank || (rank === bestRank && sv.compare(best.sv) > 0)) {
+      best = { sv, mani };
       bestRank = rank;
     }
   }
-  return best;
+  return best?.mani ?? null;
+}
+
+const versionCache = new WeakMap<Packument, { sv: InstanceType<typeof semver.SemVer>; mani: Manifest }[]>();
+
+/** The packument's versions that parse as (loose) semver, parsed, in the packument's order. */
+function parsedVersions(packument: Packument): { sv: InstanceType<typeof semver.SemVer>; mani: Manifest }[] {
+  let list = versionCache.get(packument);
+  if (!list) {
+    list = [];
+    for (const [ver, mani] of Object.entries(packument.versions)) {
+      try {
+        list.push({ sv: new semver.SemVer(ver, { loose: true }), mani });
+      } catch {
+        // not a version: satisfies() is false for it
+      }
+    }
+    versionCache.set(packument, list);
+  }
+  return list;
 }
 
 // ---------------------------------------------------------------------------------------------
