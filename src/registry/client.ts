@@ -4,7 +4,7 @@
  * fetched at most once per run, at bounded concurrency, with an on-disk cache of the compact
  * (normalized) documents that honours the registry's `max-age` and revalidates with `ETag`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/jso
 const DEFAULT_MAX_AGE_S = 300;
 /** Bytes read to find a cache file's header line (longer headers are read whole). */
 const HEADER_READ = 1024;
-const CACHE_FORMAT = 3; // 2: publish times kept; 3: header line with the body's digest
+const CACHE_FORMAT = 3; // 2: publish times kept; 3: header line with the body's revision
 
 /**
  * Fast retries by default: npm's own defaults wait 10 s to 60 s between tries, which turns a
@@ -48,15 +48,19 @@ interface CacheHeader {
   etag?: string;
   fetchedAt: number;
   maxAge: number;
-  /** sha256 (hex) of the body: the packument's identity, unchanged by a 304 revalidation. */
-  digest: string;
+  /**
+   * The body's revision: a new id whenever the stored content changes, kept when the registry
+   * answers 304 or sends the same bytes again. Cheaper than hashing megabytes of JSON, and
+   * exactly as good for telling "the same packument" from "another one".
+   */
+  rev: string;
   /** Set when the registry answered 404: remembered for `maxAge` like any HTTP cache would. */
   notFound?: string;
 }
 
 /** A loaded packument: its revision, and its body, read and parsed on first use. */
 interface Loaded {
-  digest: string;
+  rev: string;
   notFound?: string;
   /** The cache file whose header was read (fresh hit): the body is read from it when needed. */
   file?: string;
@@ -115,7 +119,7 @@ export class RegistryClient {
       // the body of the revision whose header was read; another process may have replaced the
       // file since, and a body of another revision must not pass for this one
       const entry = this.readCache(loaded.file, false);
-      if (entry?.header.digest === loaded.digest) body = entry.body;
+      if (entry?.header.rev === loaded.rev) body = entry.body;
     }
     loaded.body = undefined;
     loaded.file = undefined;
@@ -140,13 +144,13 @@ export class RegistryClient {
   }
 
   /**
-   * Which revision of `name`'s packument `packument(name)` returns: a digest of its content (or of
+   * Which revision of `name`'s packument `packument(name)` returns (or of
    * the 404). Answered from the cache header when the entry is fresh, without parsing the
    * packument; a stale entry is revalidated with the registry first, like `packument` does.
    */
   async revision(name: string): Promise<string> {
     const loaded = await this.loaded(name);
-    return loaded.notFound !== undefined ? `404:${loaded.digest}` : loaded.digest;
+    return loaded.notFound !== undefined ? `404:${loaded.rev}` : loaded.rev;
   }
 
   /** The names asked for so far (by `packument`, `prefetch` or `revision`). */
@@ -208,7 +212,7 @@ export class RegistryClient {
       const header = JSON.parse(data.subarray(0, nl).toString('utf8')) as CacheHeader;
       if (
         header?.format !== CACHE_FORMAT ||
-        typeof header.digest !== 'string' ||
+        typeof header.rev !== 'string' ||
         typeof header.fetchedAt !== 'number' ||
         typeof header.maxAge !== 'number'
       )
@@ -243,8 +247,8 @@ export class RegistryClient {
     const fresh = (h: CacheHeader): boolean => Date.now() - h.fetchedAt < h.maxAge * 1000;
     if (head && !this.preferOnline && fresh(head.header)) {
       this.stats.cacheHits++;
-      const { digest, notFound } = head.header;
-      return notFound !== undefined ? { digest, notFound } : { digest, file };
+      const { rev, notFound } = head.header;
+      return notFound !== undefined ? { rev, notFound } : { rev, file };
     }
     // stale: revalidated below, and a 304 needs the body
     const cached = head ? this.readCache(file, false) : undefined;
@@ -267,22 +271,22 @@ export class RegistryClient {
       // optional peers are looked up even when nothing installs them (as npm does); caching the
       // 404 keeps a warm run from going to the network for them every time
       const notFound = e.message;
-      const digest = sha256(notFound);
+      const rev = createHash('sha256').update(notFound).digest('hex');
       const header = {
         format: CACHE_FORMAT,
         fetchedAt: Date.now(),
         maxAge: DEFAULT_MAX_AGE_S,
-        digest,
+        rev,
         notFound,
       };
       await this.writeCache(file, header, '');
-      return { digest, notFound };
+      return { rev, notFound };
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
     if (res.status === 304 && revalidate?.body) {
       this.stats.notModified++;
       await this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
-      return { digest: revalidate.header.digest, body: revalidate.body };
+      return { rev: revalidate.header.rev, body: revalidate.body };
     }
     let raw: unknown;
     try {
@@ -296,16 +300,17 @@ export class RegistryClient {
     }
     const packument = normalizePackument(name, raw);
     raw = undefined;
-    const body = JSON.stringify(packument);
-    const digest = sha256(body);
+    const body = Buffer.from(JSON.stringify(packument));
+    // the same bytes as the stale copy (a registry without ETags): the same revision
+    const rev = revalidate?.body?.equals(body) ? revalidate.header.rev : newRevision();
     const etag = res.headers.get('etag') ?? undefined;
-    await this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, digest }, body);
-    return { digest, packument };
+    await this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, rev }, body);
+    return { rev, packument };
   }
 }
 
-function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+function newRevision(): string {
+  return randomBytes(12).toString('base64url');
 }
 
 function parseMaxAge(header: string | null): number {

@@ -7,10 +7,11 @@
  * and libc when a package asked for it), the node and npm versions the engines checks use, and
  * the packuments the resolver read (tarballs it opened are addressed by integrity, which those
  * packuments fix). The entry is keyed by everything but the packuments, and records the revision
- * (a content digest) of every packument the resolver asked for. It is used only when each of those
- * packuments, obtained exactly as a fresh resolution would obtain it now (from the packument cache
- * while fresh, otherwise revalidated with the registry), still has that revision. So a changed
- * registry means a re-resolution, never a stale tree; checking costs a header read per packument.
+ * (RegistryClient.revision) of every packument the resolver asked for. It is used only when each
+ * of those packuments, obtained exactly as a fresh resolution would obtain it now (from the
+ * packument cache while fresh, otherwise revalidated with the registry), still has that revision.
+ * So a changed registry means a re-resolution, never a stale tree; checking costs a header read
+ * per packument.
  *
  * The tree is stored with the publish times of its packages (from the same packuments), so a hit
  * needs no packument at all. Warnings the resolver printed are replayed. A missing, unreadable or
