@@ -5,8 +5,16 @@
  * (normalized) documents that honours the registry's `max-age` and revalidates with `ETag`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import { VetError } from '../errors.js';
@@ -82,7 +90,7 @@ export class RegistryClient {
   private readonly memo = new Map<string, Promise<Loaded>>();
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly cacheDir: string | undefined;
-  private cacheDirMade: Promise<void> | undefined;
+  private cacheDirMade = false;
   private readonly preferOnline: boolean;
   private readonly fetchOptions: Record<string, unknown>;
 
@@ -223,21 +231,29 @@ export class RegistryClient {
     }
   }
 
-  private async writeCache(
-    file: string | undefined,
-    header: CacheHeader,
-    body: Buffer | string,
-  ): Promise<void> {
+  /**
+   * Writes a cache file atomically (temp file, then rename). Synchronous, like the reads: a
+   * cold run writes hundreds of these, and header and body go out in two writes without a copy.
+   */
+  private writeCache(file: string | undefined, header: CacheHeader, body: Buffer | string): void {
     if (!file || !this.cacheDir) return;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     try {
-      this.cacheDirMade ??= mkdir(this.cacheDir, { recursive: true }).then(() => undefined);
-      await this.cacheDirMade;
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      const head = Buffer.from(`${JSON.stringify(header)}\n`);
-      await writeFile(tmp, Buffer.concat([head, typeof body === 'string' ? Buffer.from(body) : body]));
-      await rename(tmp, file);
+      if (!this.cacheDirMade) {
+        mkdirSync(this.cacheDir, { recursive: true });
+        this.cacheDirMade = true;
+      }
+      const fd = openSync(tmp, 'w', 0o644);
+      try {
+        writeAll(fd, Buffer.from(`${JSON.stringify(header)}\n`));
+        writeAll(fd, typeof body === 'string' ? Buffer.from(body) : body);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, file);
     } catch {
       // an unwritable cache slows the next run down; it must not fail this one
+      rmSync(tmp, { force: true });
     }
   }
 
@@ -279,13 +295,13 @@ export class RegistryClient {
         rev,
         notFound,
       };
-      await this.writeCache(file, header, '');
+      this.writeCache(file, header, '');
       return { rev, notFound };
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
     if (res.status === 304 && revalidate?.body) {
       this.stats.notModified++;
-      await this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
+      this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
       return { rev: revalidate.header.rev, body: revalidate.body };
     }
     let raw: unknown;
@@ -304,9 +320,13 @@ export class RegistryClient {
     // the same bytes as the stale copy (a registry without ETags): the same revision
     const rev = revalidate?.body?.equals(body) ? revalidate.header.rev : newRevision();
     const etag = res.headers.get('etag') ?? undefined;
-    await this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, rev }, body);
+    this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, rev }, body);
     return { rev, packument };
   }
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
 }
 
 function newRevision(): string {

@@ -23,7 +23,18 @@
  * gives "last duplicate wins", like npm).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
@@ -190,7 +201,8 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   // A directory there without a valid marker is a leftover (interrupted or tampered with); publish()
   // replaces it. Not removed here: a concurrent process may complete the entry in the meantime.
 
-  const tmpDir = await makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
+  const tmpDir = makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
+  let published = false;
   try {
     const metadata = await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
     // package.json and the bundled ones, from the bytes kept while extracting (from disk only
@@ -207,16 +219,20 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
       version: req.version,
       bundled,
     };
-    // The marker goes in last, so a directory that has one is complete.
-    await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    // The marker goes in last, so a directory that has one is complete. (Small synchronous
+    // writes and renames here and in publish(): a cold run makes hundreds of entries, and the
+    // promise API's thread pool round trips cost more than the calls.)
+    writeFileSync(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
     if (cached) await fsp.rm(finalDir, { recursive: true, force: true }); // upgrading to full
     const winner = await publish(tmpDir, finalDir);
+    published = true;
     if (winner)
       return { dir: winner.dir, manifest: winner.manifest, bundled: winner.bundled, fromCache: false };
     return { dir: finalDir, manifest, fromCache: false, bundled };
   } finally {
-    // After a successful rename this is a no-op; after any failure it removes the partial extraction.
-    await fsp.rm(tmpDir, { recursive: true, force: true });
+    // After any failure this removes the partial extraction (after a rename there is nothing left,
+    // and when another process's entry won, ours is still there).
+    if (!published || existsSync(tmpDir)) await fsp.rm(tmpDir, { recursive: true, force: true });
   }
 }
 
@@ -227,13 +243,13 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
 async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await fsp.rename(tmpDir, finalDir);
+      renameSync(tmpDir, finalDir);
       return null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && attempt === 0) {
         // the first entry: `packages/` does not exist yet (made here, not before every rename)
-        await fsp.mkdir(path.dirname(finalDir), { recursive: true });
+        mkdirSync(path.dirname(finalDir), { recursive: true });
         continue;
       }
       if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw err;
@@ -250,13 +266,13 @@ async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | n
 type CacheEntry = Omit<ExtractedPackage, 'fromCache'> & { extract: ExtractMode };
 
 /** mkdtemp in `root`, creating `root` only when it is missing (not before every package). */
-async function makeTempDir(root: string, prefix: string): Promise<string> {
+function makeTempDir(root: string, prefix: string): string {
   try {
-    return await fsp.mkdtemp(path.join(root, prefix));
+    return mkdtempSync(path.join(root, prefix));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await fsp.mkdir(root, { recursive: true });
-    return await fsp.mkdtemp(path.join(root, prefix));
+    mkdirSync(root, { recursive: true });
+    return mkdtempSync(path.join(root, prefix));
   }
 }
 
