@@ -5,16 +5,8 @@
  * (normalized) documents that honours the registry's `max-age` and revalidates with `ETag`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import { VetError } from '../errors.js';
@@ -90,7 +82,8 @@ export class RegistryClient {
   private readonly memo = new Map<string, Promise<Loaded>>();
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly cacheDir: string | undefined;
-  private cacheDirMade = false;
+  private cacheDirMade: Promise<void> | undefined;
+  private readonly writes = new Set<Promise<void>>();
   private readonly preferOnline: boolean;
   private readonly fetchOptions: Record<string, unknown>;
 
@@ -159,6 +152,16 @@ export class RegistryClient {
   async revision(name: string): Promise<string> {
     const loaded = await this.loaded(name);
     return loaded.notFound !== undefined ? `404:${loaded.rev}` : loaded.rev;
+  }
+
+  /** Resolves when every cache write started so far has finished (or failed). */
+  async flush(): Promise<void> {
+    while (this.writes.size) await Promise.all(this.writes);
+  }
+
+  private track(write: Promise<void>): void {
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
   }
 
   /** The names asked for so far (by `packument`, `prefetch` or `revision`). */
@@ -232,28 +235,31 @@ export class RegistryClient {
   }
 
   /**
-   * Writes a cache file atomically (temp file, then rename). Synchronous, like the reads: a
-   * cold run writes hundreds of these, and header and body go out in two writes without a copy.
+   * Writes a cache file atomically (temp file, then rename), header and body in one gathered
+   * write without a copy. Not awaited by callers: it runs in the thread pool (creating files is
+   * slow on some disks) while resolution goes on, and a failed write only costs a later run.
    */
-  private writeCache(file: string | undefined, header: CacheHeader, body: Buffer | string): void {
+  private async writeCache(
+    file: string | undefined,
+    header: CacheHeader,
+    body: Buffer | string,
+  ): Promise<void> {
     if (!file || !this.cacheDir) return;
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     try {
-      if (!this.cacheDirMade) {
-        mkdirSync(this.cacheDir, { recursive: true });
-        this.cacheDirMade = true;
-      }
-      const fd = openSync(tmp, 'w', 0o644);
+      this.cacheDirMade ??= mkdir(this.cacheDir, { recursive: true }).then(() => undefined);
+      await this.cacheDirMade;
+      const fh = await open(tmp, 'w', 0o644);
       try {
-        writeAll(fd, Buffer.from(`${JSON.stringify(header)}\n`));
-        writeAll(fd, typeof body === 'string' ? Buffer.from(body) : body);
+        const head = Buffer.from(`${JSON.stringify(header)}\n`);
+        await fh.writev([head, typeof body === 'string' ? Buffer.from(body) : body]);
       } finally {
-        closeSync(fd);
+        await fh.close();
       }
-      renameSync(tmp, file);
+      await rename(tmp, file);
     } catch {
       // an unwritable cache slows the next run down; it must not fail this one
-      rmSync(tmp, { force: true });
+      await rm(tmp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -295,13 +301,15 @@ export class RegistryClient {
         rev,
         notFound,
       };
-      this.writeCache(file, header, '');
+      this.track(this.writeCache(file, header, ''));
       return { rev, notFound };
     }
     const maxAge = parseMaxAge(res.headers.get('cache-control'));
     if (res.status === 304 && revalidate?.body) {
       this.stats.notModified++;
-      this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body);
+      this.track(
+        this.writeCache(file, { ...revalidate.header, fetchedAt: Date.now(), maxAge }, revalidate.body),
+      );
       return { rev: revalidate.header.rev, body: revalidate.body };
     }
     let raw: unknown;
@@ -320,13 +328,11 @@ export class RegistryClient {
     // the same bytes as the stale copy (a registry without ETags): the same revision
     const rev = revalidate?.body?.equals(body) ? revalidate.header.rev : newRevision();
     const etag = res.headers.get('etag') ?? undefined;
-    this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, rev }, body);
+    this.track(
+      this.writeCache(file, { format: CACHE_FORMAT, etag, fetchedAt: Date.now(), maxAge, rev }, body),
+    );
     return { rev, packument };
   }
-}
-
-function writeAll(fd: number, data: Buffer): void {
-  for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
 }
 
 function newRevision(): string {

@@ -175,6 +175,8 @@ async function store(
   e: Omit<Entry, 'format' | 'packuments'>,
 ): Promise<void> {
   const packuments: Record<string, string> = {};
+  // the packument cache files this entry refers to are on disk before the entry is
+  await o.client.flush();
   try {
     // every name the resolver asked for, in a stable order; any failure means no entry
     for (const name of o.client.names().sort()) packuments[name] = await o.client.revision(name);

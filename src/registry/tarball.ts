@@ -28,11 +28,8 @@ import {
   createReadStream,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readFileSync,
-  renameSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -201,7 +198,7 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   // A directory there without a valid marker is a leftover (interrupted or tampered with); publish()
   // replaces it. Not removed here: a concurrent process may complete the entry in the meantime.
 
-  const tmpDir = makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
+  const tmpDir = await makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
   let published = false;
   try {
     const metadata = await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
@@ -219,10 +216,10 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
       version: req.version,
       bundled,
     };
-    // The marker goes in last, so a directory that has one is complete. (Small synchronous
-    // writes and renames here and in publish(): a cold run makes hundreds of entries, and the
-    // promise API's thread pool round trips cost more than the calls.)
-    writeFileSync(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    // The marker goes in last, so a directory that has one is complete. (Creating files and
+    // directories is slow on some disks; the promise API lets that run in the thread pool while
+    // this thread parses and hashes.)
+    await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
     if (cached) await fsp.rm(finalDir, { recursive: true, force: true }); // upgrading to full
     const winner = await publish(tmpDir, finalDir);
     published = true;
@@ -243,13 +240,13 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
 async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      renameSync(tmpDir, finalDir);
+      await fsp.rename(tmpDir, finalDir);
       return null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && attempt === 0) {
         // the first entry: `packages/` does not exist yet (made here, not before every rename)
-        mkdirSync(path.dirname(finalDir), { recursive: true });
+        await fsp.mkdir(path.dirname(finalDir), { recursive: true });
         continue;
       }
       if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw err;
@@ -266,13 +263,13 @@ async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | n
 type CacheEntry = Omit<ExtractedPackage, 'fromCache'> & { extract: ExtractMode };
 
 /** mkdtemp in `root`, creating `root` only when it is missing (not before every package). */
-function makeTempDir(root: string, prefix: string): string {
+async function makeTempDir(root: string, prefix: string): Promise<string> {
   try {
-    return mkdtempSync(path.join(root, prefix));
+    return await fsp.mkdtemp(path.join(root, prefix));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(root, { recursive: true });
-    return mkdtempSync(path.join(root, prefix));
+    await fsp.mkdir(root, { recursive: true });
+    return await fsp.mkdtemp(path.join(root, prefix));
   }
 }
 
