@@ -145,9 +145,9 @@ export class RegistryClient {
   }
 
   /**
-   * Which revision of `name`'s packument `packument(name)` returns (or of
-   * the 404). Answered from the cache header when the entry is fresh, without parsing the
-   * packument; a stale entry is revalidated with the registry first, like `packument` does.
+   * Which revision of `name`'s packument (or of its 404) `packument(name)` returns. Answered from
+   * the cache header when the entry is fresh, without parsing the packument; a stale entry is
+   * revalidated with the registry first, exactly as `packument` would.
    */
   async revision(name: string): Promise<string> {
     const loaded = await this.loaded(name);
