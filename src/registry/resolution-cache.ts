@@ -21,11 +21,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedTree } from '../model.js';
+import { VERSION } from '../version.js';
 import { isRecord } from './http.js';
 import { currentPlatform, type Platform } from './platform.js';
 import type { ResolveOptions } from './resolve.js';
 
-/** Bump when the resolver's output can change for the same inputs (a fidelity fix, a new field). */
+/**
+ * Bump when the resolver's output can change for the same inputs (a fidelity fix, a new field);
+ * mcp-vet's version is part of the key too, so a release never reads another release's trees.
+ */
 const RESOLUTION_FORMAT = 1;
 
 interface Entry {
@@ -125,6 +129,7 @@ function cacheKey(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = JSON.stringify([
     RESOLUTION_FORMAT,
+    VERSION,
     rawSpec,
     config.registry,
     scopes,
