@@ -172,7 +172,15 @@ describe('resolution cache', () => {
     const first = await run(cacheDir);
     const dir = join(cacheDir, 'resolutions');
     const [file] = await readdir(dir);
-    for (const junk of ['{"format":1,"packuments":', 'null', '{"format":1,"packuments":{},"tree":{}}', '']) {
+    const good = JSON.parse(await readFile(join(dir, file!), 'utf8')) as { tree: ResolvedTree };
+    const edited = { ...good, tree: { ...good.tree, packages: [{ name: 'x' }] } };
+    for (const junk of [
+      '{"format":1,"packuments":',
+      'null',
+      '{"format":1,"packuments":{},"tree":{}}',
+      '',
+      JSON.stringify(edited),
+    ]) {
       await writeFile(join(dir, file!), junk);
       const r = await run(cacheDir);
       expect(r.cached).toBe(false);

@@ -154,10 +154,12 @@ async function lookup(file: string, o: ResolveOptions, platform: Platform): Prom
     !isRecord(entry.packuments) ||
     !Array.isArray(entry.warnings) ||
     !isRecord(entry.tree) ||
-    !isRecord(entry.tree.root) ||
-    !Array.isArray(entry.tree.packages)
+    typeof entry.tree.spec !== 'string' ||
+    typeof entry.tree.registry !== 'string' ||
+    !Array.isArray(entry.tree.packages) ||
+    ![entry.tree.root, ...entry.tree.packages].every(isPackage)
   ) {
-    return undefined;
+    return undefined; // not what store() writes: damaged or edited
   }
   if (entry.libc !== null && entry.libc !== (platform.libc ?? '')) return undefined;
   const names = Object.entries(entry.packuments);
@@ -172,6 +174,24 @@ async function lookup(file: string, o: ResolveOptions, platform: Platform): Prom
     return undefined; // a packument that cannot be had now: let a fresh resolution report it
   }
   return entry;
+}
+
+/** The fields every stage relies on, with their types (a cheap check, not a full schema). */
+function isPackage(p: unknown): boolean {
+  return (
+    isRecord(p) &&
+    typeof p.name === 'string' &&
+    typeof p.version === 'string' &&
+    typeof p.location === 'string' &&
+    (p.integrity === null || typeof p.integrity === 'string') &&
+    (p.resolved === null || typeof p.resolved === 'string') &&
+    Array.isArray(p.path) &&
+    Array.isArray(p.dependencies) &&
+    typeof p.optional === 'boolean' &&
+    typeof p.peer === 'boolean' &&
+    typeof p.bundled === 'boolean' &&
+    typeof p.fromShrinkwrap === 'boolean'
+  );
 }
 
 async function store(
