@@ -378,7 +378,9 @@ async function policyCommand(
       `${JSON.stringify({ files: loaded.files, preset: loaded.preset, policy: loaded.policy }, null, 2)}\n`,
     );
   } else if (format === 'yaml' || format === 'text') {
-    const { stringify } = await import('yaml');
+    // yaml is CommonJS: bundled, a dynamic import of it has only a default export
+    const yaml = await import('yaml');
+    const stringify = yaml.stringify ?? (yaml as unknown as { default: typeof yaml }).default.stringify;
     io.stdout(`# effective policy from: ${loaded.files.join(' ← ')}\n${stringify(loaded.policy)}`);
   } else throw usageError(`--format must be yaml or json, not "${format}"`);
   return EXIT.approve;
