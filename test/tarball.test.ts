@@ -13,6 +13,7 @@ import {
   cachePathFor,
   DEFAULT_LIMITS,
   fetchPackage,
+  findBundled,
   type FetchOptions,
   type TarballRequest,
 } from '../src/registry/tarball.js';
@@ -73,6 +74,25 @@ const hostile: Record<string, Buffer> = {
     pkgEntries('fx-evil', '1.0.0', [{ path: 'package/zeros.bin', body: Buffer.alloc(8 * 1024 * 1024) }]),
   ),
   hugeHeader: tgz(pkgEntries('fx-evil', '1.0.0', [{ path: 'package/huge.bin', size: 300 * 1024 * 1024 }])),
+  // bundled-package layouts that test every rule of findBundled's walk
+  trickyBundles: tgz(
+    pkgEntries('fx-tricky', '1.0.0', [
+      { path: 'package/node_modules/.bin/package.json', body: '{"name":"dot-folder"}' },
+      { path: 'package/node_modules/@s/package.json', body: '{"name":"scope-folder-itself"}' },
+      { path: 'package/node_modules/@s/.hidden/package.json', body: '{"name":"in-scope","version":"1.0.0"}' },
+      { path: 'package/node_modules/@s/node_modules/x/package.json', body: '{"name":"not-reached"}' },
+      { path: 'package/node_modules/a/node_modules/b/package.json', body: '{"version":"2.0.0"}' },
+      { path: 'package/node_modules/c/package.json', body: '{ broken' },
+      {
+        path: 'package/node_modules/c/node_modules/@t/d/package.json',
+        body: '{"name":"@t/d","version":"3"}',
+      },
+      { path: 'package/node_modules/e/package.json', body: '[1]' },
+      { path: 'package/node_modules/f/package.json', body: '{"name":"f","version":"1.0.0"}' },
+      { path: 'package/node_modules/f/package.json', body: '{"name":"f","version":"1.0.1"}' },
+      { path: 'package/node_modules/g/index.js', body: 'no package.json here' },
+    ]),
+  ),
   otherTopFolder: tgz([
     { path: 'node-pkg/package.json', body: JSON.stringify({ name: 'fx-top', version: '1.0.0' }) },
     { path: 'node-pkg/lib/a.js', body: 'a' },
@@ -270,6 +290,23 @@ describe('fetchPackage: happy path and cache', () => {
     const second = await fetchPackage(req, options());
     expect(second.fromCache).toBe(true);
     expect(second.bundled).toEqual(expected);
+  });
+
+  it('finds bundled packages from the bytes kept while extracting exactly as the disk walk does', async () => {
+    const expected = [
+      { name: 'in-scope', version: '1.0.0', location: 'node_modules/@s/.hidden' },
+      { name: 'b', version: '2.0.0', location: 'node_modules/a/node_modules/b' },
+      { name: '@t/d', version: '3', location: 'node_modules/c/node_modules/@t/d' },
+      { name: 'f', version: '1.0.1', location: 'node_modules/f' },
+    ];
+    const meta = await fetchPackage(hostileRequest('trickyBundles', 'fx-tricky'), options());
+    expect(meta.bundled).toEqual(expected);
+    const full = await fetchPackage(
+      hostileRequest('trickyBundles', 'fx-tricky'),
+      options({ cacheDir: path.join(cacheDir, 'full') }),
+    );
+    expect(full.bundled).toEqual(expected);
+    expect(await findBundled(full.dir)).toEqual(expected);
   });
 
   it('strips whatever the top folder is called and drops root-level files, like npm', async () => {

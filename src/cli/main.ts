@@ -9,13 +9,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError, EXIT, exitCodeFor, VetError } from '../errors.js';
 import type { Severity } from '../model.js';
-import { decide, vetPackage } from '../pipeline/vet.js';
+import { vetPackage } from '../pipeline/vet.js';
 import { renderText } from '../report/text.js';
 import type { SpecVersion } from '../sbom/cyclonedx.js';
 import { VERSION } from '../version.js';
-import { resolvePolicy } from '../policy/policy.js';
 import { docUrl, FINDING_TO_RULE, ruleDoc, RULES } from '../policy/rules.js';
-import { stringify as stringifyYaml } from 'yaml';
 import type { VulnSource } from '../vuln/source.js';
 
 export interface CliIO {
@@ -217,7 +215,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === 'explain') return explainCommand(rest, io);
-    if (command === 'policy') return policyCommand(rest, values, io);
+    if (command === 'policy') return await policyCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0]!;
     const specVersion = (values['spec-version'] ?? '1.6') as SpecVersion;
@@ -240,9 +238,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const cacheDir = resolve(io.cwd, values['cache-dir'] ?? defaultCacheDir(io.env));
     // the policy decides; --fail-on and --on-unavailable are thin aliases over it
+    // (loaded only for vet: the policy machinery is not part of an sbom run's start-up)
     const policy =
       command === 'vet'
-        ? resolvePolicy({ ref: values.policy, cwd: io.cwd, failOn, onUnavailable: onUnavailableFlag })
+        ? (await import('../policy/policy.js')).resolvePolicy({
+            ref: values.policy,
+            cwd: io.cwd,
+            failOn,
+            onUnavailable: onUnavailableFlag,
+          })
         : undefined;
     const onUnavailable = policy?.policy.vulnerabilities['on-unavailable'] ?? 'fail';
     const vulnSource =
@@ -292,6 +296,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'sbom') return EXIT.approve;
 
+    const { decide } = await import('../pipeline/decide.js');
     const report = decide([result.server], VERSION, { policy });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(renderText(report, { color: io.isTTY && !io.env.NO_COLOR }));
@@ -358,9 +363,14 @@ function explainCommand(rest: string[], io: CliIO): number {
 }
 
 /** `mcp-vet policy show [--policy FILE|PRESET]`: the effective policy after extends and overrides. */
-function policyCommand(rest: string[], values: { policy?: string; format?: string }, io: CliIO): number {
+async function policyCommand(
+  rest: string[],
+  values: { policy?: string; format?: string },
+  io: CliIO,
+): Promise<number> {
   if (rest.length !== 1 || rest[0] !== 'show')
     throw usageError('the policy command is "mcp-vet policy show [--policy FILE|PRESET]"');
+  const { resolvePolicy } = await import('../policy/policy.js');
   const loaded = resolvePolicy({ ref: values.policy, cwd: io.cwd });
   const format = values.format ?? 'yaml';
   if (format === 'json') {
@@ -368,7 +378,10 @@ function policyCommand(rest: string[], values: { policy?: string; format?: strin
       `${JSON.stringify({ files: loaded.files, preset: loaded.preset, policy: loaded.policy }, null, 2)}\n`,
     );
   } else if (format === 'yaml' || format === 'text') {
-    io.stdout(`# effective policy from: ${loaded.files.join(' ← ')}\n${stringifyYaml(loaded.policy)}`);
+    // yaml is CommonJS: bundled, a dynamic import of it has only a default export
+    const yaml = await import('yaml');
+    const stringify = yaml.stringify ?? (yaml as unknown as { default: typeof yaml }).default.stringify;
+    io.stdout(`# effective policy from: ${loaded.files.join(' ← ')}\n${stringify(loaded.policy)}`);
   } else throw usageError(`--format must be yaml or json, not "${format}"`);
   return EXIT.approve;
 }

@@ -20,16 +20,14 @@ import {
   type Finding,
   type ResolvedPackage,
   type ResolvedTree,
-  type Severity,
 } from '../model.js';
 import { RegistryClient } from '../registry/client.js';
 import { loadNpmConfig, type NpmConfig } from '../registry/npmrc.js';
-import { resolveTree, type Platform } from '../registry/resolve.js';
+import type { Platform } from '../registry/resolve.js';
+import { resolveTreeCached } from '../registry/resolution-cache.js';
 import { fetchPackage, type ExtractedPackage, type TarballLimits } from '../registry/tarball.js';
 import { limiter } from '../util/limit.js';
-import { evaluate, type Reason } from '../policy/engine.js';
-import { loadPolicy, type LoadedPolicy } from '../policy/policy.js';
-import { checkVulnerabilities, type OnUnavailable, type VulnSummary } from '../vuln/check.js';
+import type { OnUnavailable, VulnSummary } from '../vuln/check.js';
 import type { VulnSource } from '../vuln/source.js';
 import type { ClientEntry } from '../introspect/index.js';
 import type { DeclaredSummary } from '../introspect/stage.js';
@@ -105,6 +103,8 @@ export interface ServerReport {
   declared?: DeclaredSummary;
 }
 
+export type { DecideOptions, Report } from './decide.js';
+
 export interface VetResult {
   tree: ResolvedTree;
   server: ServerReport;
@@ -147,7 +147,10 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
     return p;
   };
 
-  const tree = await resolveTree(input.spec, {
+  // with publish times (for hygiene.min-age-days); answered from the resolution cache when
+  // every packument it was computed from is unchanged
+  const { tree } = await resolveTreeCached(input.spec, {
+    cacheDir: input.cacheDir,
     client,
     platform: input.platform,
     warn,
@@ -178,27 +181,18 @@ export async function vetPackage(input: VetInput): Promise<VetResult> {
   await Promise.allSettled(fetches.values());
 
   await enrich(tree, extracted);
-  // publish times from the packuments resolution already loaded (for hygiene.min-age-days)
-  await Promise.all(
-    [tree.root, ...tree.packages]
-      .filter((p) => !p.bundled)
-      .map(async (p) => {
-        const t = await client.packument(p.name).then(
-          (d) => d.time?.[p.version],
-          () => undefined,
-        );
-        if (t) p.published = t;
-      }),
-  );
   const server = buildServerReport(tree, extracted);
   // advisories (network-bound) and the capability analysis (CPU-bound) overlap
-  const vulns = input.vulnSource
-    ? checkVulnerabilities({
-        source: input.vulnSource,
-        tree,
-        packument: (name) => client.packument(name),
-        onUnavailable: input.onUnavailable ?? 'fail',
-      })
+  const vulnSource = input.vulnSource;
+  const vulns = vulnSource
+    ? import('../vuln/check.js').then(({ checkVulnerabilities }) =>
+        checkVulnerabilities({
+          source: vulnSource,
+          tree,
+          packument: (name) => client.packument(name),
+          onUnavailable: input.onUnavailable ?? 'fail',
+        }),
+      )
     : undefined;
   const permissions =
     input.permissions === false
@@ -442,38 +436,4 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
-}
-
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'mcp-vet'; version: string };
-  decision: 'approve' | 'reject';
-  /** The policy's catch-all threshold (`fail-on`). */
-  failOn: Severity;
-  /** Which policy decided: the files read (repository's first) and the preset at the root. */
-  policy: { files: string[]; preset?: string };
-  /** Why it rejects: every finding whose policy action is reject and that is not suppressed. */
-  reasons: Reason[];
-  servers: ServerReport[];
-}
-
-export interface DecideOptions {
-  /** The effective policy (default: the `default` preset). */
-  policy?: LoadedPolicy;
-  now?: Date;
-}
-
-/** The one place a decision is made: the policy engine over every server's findings. */
-export function decide(servers: ServerReport[], toolVersion: string, opts: DecideOptions = {}): Report {
-  const loaded = opts.policy ?? loadPolicy('default', process.cwd());
-  const { decision, reasons } = evaluate(servers, loaded.policy, opts.now ?? new Date());
-  return {
-    schemaVersion: 1,
-    tool: { name: 'mcp-vet', version: toolVersion },
-    decision,
-    failOn: loaded.policy['fail-on'],
-    policy: { files: loaded.files, ...(loaded.preset ? { preset: loaded.preset } : {}) },
-    reasons,
-    servers,
-  };
 }

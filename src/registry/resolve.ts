@@ -23,12 +23,9 @@ import type { Manifest, Packument } from './packument.js';
 import { normalizeManifest } from './packument.js';
 import { PlaceDep, OK, REPLACE } from './place.js';
 import { Node, localeCompare, parseSpec, type Edge } from './tree.js';
+import { currentPlatform, type Platform } from './platform.js';
 
-export interface Platform {
-  os: string;
-  cpu: string;
-  libc?: string;
-}
+export { currentPlatform, type Platform };
 
 /** What the resolver needs from the tarball layer: a verified, extracted copy of a package. */
 export interface TarballOpener {
@@ -78,27 +75,6 @@ export function parsePackageSpec(raw: string): ParsedSpec {
   return { name: spec.name, fetchSpec: spec.fetchSpec ?? 'latest', type: spec.type, raw };
 }
 
-export function currentPlatform(): Platform {
-  const p: Platform = { os: process.platform, cpu: process.arch };
-  if (process.platform === 'linux') {
-    // npm-install-checks: glibc when the runtime reports a glibc version, else musl. Computed on
-    // first use: process.report is slow, and only packages with a "libc" field need it.
-    let libc: string | undefined;
-    Object.defineProperty(p, 'libc', {
-      enumerable: true,
-      get: () => {
-        if (libc === undefined) {
-          const report = process.report?.getReport() as
-            { header?: { glibcVersionRuntime?: string } } | undefined;
-          libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
-        }
-        return libc;
-      },
-    });
-  }
-  return p;
-}
-
 // ---------------------------------------------------------------------------------------------
 // npm-pick-manifest
 
@@ -138,20 +114,47 @@ export function pickManifest(
     const mani = versions[defaultVer];
     if (mani && engineOk(mani, opts.nodeVersion, opts.npmVersion) && !mani.deprecated) return mani;
   }
-  let best: Manifest | null = null;
+  // semver.satisfies(ver, range, loose) for every version, with the range parsed once and each
+  // version parsed once per packument (typescript and @types/node have thousands)
+  let parsedRange: InstanceType<typeof semver.Range>;
+  try {
+    parsedRange = new semver.Range(range, { loose: true });
+  } catch {
+    return null; // what satisfies() answers for every version
+  }
+  let best: { sv: InstanceType<typeof semver.SemVer>; mani: Manifest } | null = null;
   let bestRank = -1;
-  for (const [ver, mani] of Object.entries(versions)) {
-    if (!semver.satisfies(ver, range, { loose: true })) continue;
+  for (const { sv, mani } of parsedVersions(packument)) {
+    if (!parsedRange.test(sv)) continue;
     const eng = engineOk(mani, opts.nodeVersion, opts.npmVersion);
     const notDep = !mani.deprecated;
     // higher is better: (not deprecated and engine ok), then engine ok, then not deprecated
     const rank = (notDep && eng ? 4 : 0) + (eng ? 2 : 0) + (notDep ? 1 : 0);
-    if (!best || rank > bestRank || (rank === bestRank && semver.gt(ver, best.version, true))) {
-      best = mani;
+    if (!best || rank > bestRank || (rank === bestRank && sv.compare(best.sv) > 0)) {
+      best = { sv, mani };
       bestRank = rank;
     }
   }
-  return best;
+  return best?.mani ?? null;
+}
+
+const versionCache = new WeakMap<Packument, { sv: InstanceType<typeof semver.SemVer>; mani: Manifest }[]>();
+
+/** The packument's versions that parse as (loose) semver, parsed, in the packument's order. */
+function parsedVersions(packument: Packument): { sv: InstanceType<typeof semver.SemVer>; mani: Manifest }[] {
+  let list = versionCache.get(packument);
+  if (!list) {
+    list = [];
+    for (const [ver, mani] of Object.entries(packument.versions)) {
+      try {
+        list.push({ sv: new semver.SemVer(ver, { loose: true }), mani });
+      } catch {
+        // not a version: satisfies() is false for it
+      }
+    }
+    versionCache.set(packument, list);
+  }
+  return list;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,15 @@
  * gives "last duplicate wins", like npm).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
@@ -100,6 +108,12 @@ export interface ExtractedPackage {
   /** Packages shipped inside the tarball under `node_modules/`, sorted by location. */
   bundled: BundledPackage[];
 }
+
+/**
+ * How many bytes of metadata files (package.json, npm-shrinkwrap.json, bundled package.jsons) an
+ * extraction keeps in memory instead of reading them back; beyond it they are read from disk.
+ */
+const METADATA_KEEP_BYTES = 8 * 1024 * 1024;
 
 /** Written last into a cache entry; a directory without it is incomplete. */
 const MARKER = '.mcp-vet.json';
@@ -184,13 +198,16 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   // A directory there without a valid marker is a leftover (interrupted or tampered with); publish()
   // replaces it. Not removed here: a concurrent process may complete the entry in the meantime.
 
-  const tmpRoot = path.join(opts.cacheDir, 'tmp');
-  await fsp.mkdir(tmpRoot, { recursive: true });
-  const tmpDir = await fsp.mkdtemp(path.join(tmpRoot, `${expected.algorithm}-`));
+  const tmpDir = await makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
+  let published = false;
   try {
-    await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
-    const manifest = await readPackageJson(tmpDir, id);
-    const bundled = await findBundled(tmpDir);
+    const metadata = await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
+    // package.json and the bundled ones, from the bytes kept while extracting (from disk only
+    // when they were too big to keep)
+    const manifest = metadata
+      ? parsePackageJson(metadata.get('package.json'), id)
+      : await readPackageJson(tmpDir, id);
+    const bundled = metadata ? bundledFromMetadata(metadata) : await findBundled(tmpDir);
     const marker: Marker = {
       format: MARKER_FORMAT,
       extract: mode,
@@ -199,17 +216,20 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
       version: req.version,
       bundled,
     };
-    // The marker goes in last, so a directory that has one is complete.
+    // The marker goes in last, so a directory that has one is complete. (Creating files and
+    // directories is slow on some disks; the promise API lets that run in the thread pool while
+    // this thread parses and hashes.)
     await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
-    await fsp.mkdir(path.dirname(finalDir), { recursive: true });
     if (cached) await fsp.rm(finalDir, { recursive: true, force: true }); // upgrading to full
     const winner = await publish(tmpDir, finalDir);
+    published = true;
     if (winner)
       return { dir: winner.dir, manifest: winner.manifest, bundled: winner.bundled, fromCache: false };
     return { dir: finalDir, manifest, fromCache: false, bundled };
   } finally {
-    // After a successful rename this is a no-op; after any failure it removes the partial extraction.
-    await fsp.rm(tmpDir, { recursive: true, force: true });
+    // After any failure this removes the partial extraction (after a rename there is nothing left,
+    // and when another process's entry won, ours is still there).
+    if (!published || existsSync(tmpDir)) await fsp.rm(tmpDir, { recursive: true, force: true });
   }
 }
 
@@ -224,6 +244,11 @@ async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | n
       return null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && attempt === 0) {
+        // the first entry: `packages/` does not exist yet (made here, not before every rename)
+        await fsp.mkdir(path.dirname(finalDir), { recursive: true });
+        continue;
+      }
       if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM') throw err;
       const theirs = await readCacheEntry(finalDir);
       if (theirs) return theirs;
@@ -237,17 +262,32 @@ async function publish(tmpDir: string, finalDir: string): Promise<CacheEntry | n
 
 type CacheEntry = Omit<ExtractedPackage, 'fromCache'> & { extract: ExtractMode };
 
-/** A cache hit: one marker read plus package.json. Anything unexpected counts as a miss. */
+/** mkdtemp in `root`, creating `root` only when it is missing (not before every package). */
+async function makeTempDir(root: string, prefix: string): Promise<string> {
+  try {
+    return await fsp.mkdtemp(path.join(root, prefix));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await fsp.mkdir(root, { recursive: true });
+    return await fsp.mkdtemp(path.join(root, prefix));
+  }
+}
+
+/**
+ * A cache hit: one marker read plus package.json. Anything unexpected counts as a miss. Read
+ * synchronously: two small files, and a warm run checks one entry per package, where the thread
+ * pool round trips of the promise API cost more than the reads themselves.
+ */
 async function readCacheEntry(dir: string): Promise<CacheEntry | null> {
   let marker: Marker;
   try {
-    marker = JSON.parse(await fsp.readFile(path.join(dir, MARKER), 'utf8')) as Marker;
+    marker = JSON.parse(readFileSync(path.join(dir, MARKER), 'utf8')) as Marker;
   } catch {
     return null;
   }
   if (marker?.format !== MARKER_FORMAT || !Array.isArray(marker.bundled)) return null;
   try {
-    const manifest = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as unknown;
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as unknown;
     if (!isRecord(manifest)) return null;
     return {
       dir,
@@ -280,7 +320,7 @@ async function downloadAndExtract(
   tmpDir: string,
   mode: ExtractMode,
   localTarball: string | undefined,
-): Promise<void> {
+): Promise<Map<string, Buffer> | null> {
   const id = `${req.name}@${req.version}`;
   const url = redactUrl(req.resolved);
   const { Parser: TarParser } = await import('tar');
@@ -304,7 +344,7 @@ async function downloadAndExtract(
     verifyDigest(hash, expected, req, id);
     if (extractor.error) throw extractor.error;
     await fsp.copyFile(localTarball, path.join(tmpDir, TARBALL));
-    return;
+    return extractor.metadata;
   }
 
   // Our own controller, so a failed check can cut the download off (minipass-fetch destroys the
@@ -385,6 +425,7 @@ async function downloadAndExtract(
 
     verifyDigest(hash, expected, req, id);
     if (extractor.error) throw extractor.error;
+    return extractor.metadata;
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
     // Harmless when the body was fully read; cuts the connection when we bailed out early.
@@ -455,6 +496,12 @@ function limitError(id: string, cap: keyof TarballLimits, value: number, detail:
  */
 class Extractor {
   error: VetError | undefined;
+  /**
+   * The metadata files' bytes (path → content of the last entry with that path, as on disk),
+   * kept so nothing has to be read back; null once they exceed METADATA_KEEP_BYTES.
+   */
+  metadata: Map<string, Buffer> | null = new Map();
+  private metadataBytes = 0;
   private readonly parser: Parser;
   private readonly finished: Promise<void>;
   private resolveFinished: () => void = () => {};
@@ -594,10 +641,17 @@ class Extractor {
       throw limitError(this.id, 'maxTotalBytes', this.limits.maxTotalBytes, `reached at "${entry.path}"`);
     }
 
-    if (this.mode === 'metadata' && !isMetadataFile(rel)) {
+    const isMetadata = isMetadataFile(rel);
+    if (this.mode === 'metadata' && !isMetadata) {
       // checked above like every entry; its bytes still pass through the hash, just not to disk
       entry.resume();
       return;
+    }
+    let kept: Buffer[] | undefined;
+    if (isMetadata && this.metadata) {
+      this.metadataBytes += size;
+      if (this.metadataBytes > METADATA_KEEP_BYTES) this.metadata = null;
+      else kept = [];
     }
     mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
     // Modes and owners from the archive are ignored: no setuid, no executable bits, no chown.
@@ -615,12 +669,14 @@ class Extractor {
         }
         let offset = 0;
         while (offset < chunk.length) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+        kept?.push(chunk);
       } catch (err) {
         this.fail(this.asVetError(err, entry));
       }
     });
     entry.on('end', () => {
       if (this.openFd === fd) this.closeFile();
+      if (kept && this.metadata) this.metadata.set(rel, Buffer.concat(kept));
     });
     entry.resume();
   }
@@ -723,10 +779,17 @@ class Extractor {
 // After extraction
 
 async function readPackageJson(dir: string, id: string): Promise<Record<string, unknown>> {
-  let text: string;
+  let data: Buffer | undefined;
   try {
-    text = await fsp.readFile(path.join(dir, 'package.json'), 'utf8');
+    data = await fsp.readFile(path.join(dir, 'package.json'));
   } catch {
+    data = undefined;
+  }
+  return parsePackageJson(data, id);
+}
+
+function parsePackageJson(data: Buffer | undefined, id: string): Record<string, unknown> {
+  if (data === undefined) {
     throw new VetError(
       'E_TARBALL',
       `The tarball of ${id} has no package.json in its top folder; it is not an npm package.`,
@@ -734,7 +797,7 @@ async function readPackageJson(dir: string, id: string): Promise<Record<string, 
   }
   let manifest: unknown;
   try {
-    manifest = JSON.parse(text);
+    manifest = JSON.parse(data.toString('utf8'));
   } catch (err) {
     throw new VetError(
       'E_TARBALL',
@@ -751,11 +814,59 @@ async function readPackageJson(dir: string, id: string): Promise<Record<string, 
 }
 
 /**
+ * The package folder name of a location findBundled would visit (`node_modules/a`,
+ * `node_modules/@s/b/node_modules/c`, …; never through a folder starting with `.`, and a scope
+ * folder is never a package itself), or null for a location it would not reach.
+ */
+function bundledFolderName(location: string): string | null {
+  const segments = location.split('/');
+  let folder: string | null = null;
+  for (let i = 0; i < segments.length;) {
+    const name = segments[i + 1];
+    if (segments[i] !== 'node_modules' || name === undefined || name.startsWith('.')) return null;
+    if (name.startsWith('@')) {
+      const child = segments[i + 2];
+      if (child === undefined) return null;
+      folder = `${name}/${child}`;
+      i += 3;
+    } else {
+      folder = name;
+      i += 2;
+    }
+  }
+  return folder;
+}
+
+/** findBundled over the metadata files kept during extraction: the same answer, no disk reads. */
+function bundledFromMetadata(metadata: Map<string, Buffer>): BundledPackage[] {
+  const found: BundledPackage[] = [];
+  for (const [rel, data] of metadata) {
+    if (!rel.endsWith('/package.json')) continue;
+    const location = rel.slice(0, -'/package.json'.length);
+    const folderName = bundledFolderName(location);
+    if (folderName === null) continue;
+    try {
+      const pj = JSON.parse(data.toString('utf8')) as unknown;
+      if (isRecord(pj)) {
+        found.push({
+          name: typeof pj.name === 'string' ? pj.name : folderName,
+          version: typeof pj.version === 'string' ? pj.version : '',
+          location,
+        });
+      }
+    } catch {
+      // not a package (unparsable package.json), as findBundled treats it
+    }
+  }
+  return found.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+}
+
+/**
  * Packages shipped inside the tarball (`bundleDependencies`, or anything else under node_modules):
  * node resolves them before anything installed next to the package, so they are part of what runs.
  * Only directories are walked; symlinks cannot exist (extraction rejects them).
  */
-async function findBundled(pkgDir: string): Promise<BundledPackage[]> {
+export async function findBundled(pkgDir: string): Promise<BundledPackage[]> {
   const found: BundledPackage[] = [];
 
   const subdirs = async (rel: string): Promise<string[]> => {
