@@ -2,32 +2,27 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
+  VERSION,
+  vetPackage
+} from "./chunks/chunk-4JXU4YNG.js";
+import "./chunks/chunk-Y3UCENKM.js";
+import "./chunks/chunk-PITBUEGV.js";
+import "./chunks/chunk-OBZI2X5Z.js";
+import {
   FINDING_TO_RULE,
   RULES,
-  VERSION,
-  decide,
   docUrl,
-  require_dist,
-  resolvePolicy,
-  ruleDoc,
-  vetPackage
-} from "./chunks/chunk-JZKXTLON.js";
-import "./chunks/chunk-RXRNCNYM.js";
-import "./chunks/chunk-OZXAZC2R.js";
-import "./chunks/chunk-CCTMCVMV.js";
-import "./chunks/chunk-QRJNDW6B.js";
+  ruleDoc
+} from "./chunks/chunk-HFQ76YOM.js";
+import "./chunks/chunk-7VIVGJGJ.js";
 import "./chunks/chunk-HOGLSIB3.js";
-import "./chunks/chunk-GGYBWKUX.js";
-import "./chunks/chunk-Z72EFVUK.js";
 import {
   EXIT,
   VetError,
   describeError,
   exitCodeFor
 } from "./chunks/chunk-OI56ITB4.js";
-import {
-  __toESM
-} from "./chunks/chunk-ESI7J6K4.js";
+import "./chunks/chunk-ESI7J6K4.js";
 
 // src/cli/main.ts
 import { readFile, writeFile } from "node:fs/promises";
@@ -171,7 +166,6 @@ function sanitize(s) {
 }
 
 // src/cli/main.ts
-var import_yaml = __toESM(require_dist(), 1);
 var USAGE = `mcp-vet ${VERSION} — vet an MCP server's npm package before an AI agent runs it
 
 Usage:
@@ -350,11 +344,11 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-MAJ76F6Y.js");
+      const { lockCli } = await import("./chunks/cli-LMVOL7ZK.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);
-    if (command === "policy") return policyCommand(rest, values, io);
+    if (command === "policy") return await policyCommand(rest, values, io);
     if (rest.length !== 1) throw usageError(`"${command}" takes exactly one <spec>, got ${rest.length}`);
     const spec = rest[0];
     const specVersion = values["spec-version"] ?? "1.6";
@@ -375,7 +369,12 @@ async function run(argv, io) {
       throw usageError(`--on-unavailable must be fail or warn, not "${onUnavailableFlag}"`);
     }
     const cacheDir = resolve(io.cwd, values["cache-dir"] ?? defaultCacheDir(io.env));
-    const policy = command === "vet" ? resolvePolicy({ ref: values.policy, cwd: io.cwd, failOn, onUnavailable: onUnavailableFlag }) : void 0;
+    const policy = command === "vet" ? (await import("./chunks/policy-Z3CASMDV.js")).resolvePolicy({
+      ref: values.policy,
+      cwd: io.cwd,
+      failOn,
+      onUnavailable: onUnavailableFlag
+    }) : void 0;
     const onUnavailable = policy?.policy.vulnerabilities["on-unavailable"] ?? "fail";
     const vulnSource = command === "vet" && !values["no-vulns"] ? await vulnSourceFor(values, io, cacheDir) : void 0;
     const timeoutText = values["introspect-timeout"];
@@ -417,6 +416,7 @@ async function run(argv, io) {
       else io.stdout(text);
     }
     if (command === "sbom") return EXIT.approve;
+    const { decide } = await import("./chunks/decide-FPC3ZXNZ.js");
     const report = decide([result.server], VERSION, { policy });
     if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
 `);
@@ -442,7 +442,7 @@ async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
   const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
   const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
-  const { makeVulnSource } = await import("./chunks/select-WC5J6L6D.js");
+  const { makeVulnSource } = await import("./chunks/select-3AEJYZ3F.js");
   const { loadNpmConfig } = await import("./chunks/npmrc-DLKDM3QA.js");
   return makeVulnSource({
     osvUrl,
@@ -479,9 +479,10 @@ Docs: ${docUrl(doc.id)}
   );
   return EXIT.approve;
 }
-function policyCommand(rest, values, io) {
+async function policyCommand(rest, values, io) {
   if (rest.length !== 1 || rest[0] !== "show")
     throw usageError('the policy command is "mcp-vet policy show [--policy FILE|PRESET]"');
+  const { resolvePolicy } = await import("./chunks/policy-Z3CASMDV.js");
   const loaded = resolvePolicy({ ref: values.policy, cwd: io.cwd });
   const format = values.format ?? "yaml";
   if (format === "json") {
@@ -490,8 +491,10 @@ function policyCommand(rest, values, io) {
 `
     );
   } else if (format === "yaml" || format === "text") {
+    const yaml = await import("./chunks/dist-B6FFAFXD.js");
+    const stringify = yaml.stringify ?? yaml.default.stringify;
     io.stdout(`# effective policy from: ${loaded.files.join(" ← ")}
-${(0, import_yaml.stringify)(loaded.policy)}`);
+${stringify(loaded.policy)}`);
   } else throw usageError(`--format must be yaml or json, not "${format}"`);
   return EXIT.approve;
 }

@@ -2,6 +2,12 @@
 import { createRequire as __mcpVetCreateRequire } from 'node:module';
 const require = __mcpVetCreateRequire(import.meta.url);
 import {
+  buildSbom
+} from "./chunks/chunk-5ZILHT4K.js";
+import {
+  makeVulnSource
+} from "./chunks/chunk-WBKYFXW4.js";
+import {
   require_tunnel,
   require_undici
 } from "./chunks/chunk-J35DSE4Y.js";
@@ -14,37 +20,40 @@ import {
   isPinned,
   parseLock,
   serverFindings
-} from "./chunks/chunk-NXA33QST.js";
+} from "./chunks/chunk-JEWGQPXR.js";
 import {
   makeVisible
 } from "./chunks/chunk-ZEJTREZT.js";
 import {
-  buildSbom
-} from "./chunks/chunk-5ZILHT4K.js";
-import {
-  makeVulnSource
-} from "./chunks/chunk-OUKPBESD.js";
-import {
   VERSION,
-  decide,
-  resolvePolicy,
   vetPackage
-} from "./chunks/chunk-JZKXTLON.js";
+} from "./chunks/chunk-4JXU4YNG.js";
+import "./chunks/chunk-Y3UCENKM.js";
+import "./chunks/chunk-PITBUEGV.js";
+import "./chunks/chunk-OBZI2X5Z.js";
+import {
+  decide
+} from "./chunks/chunk-Y3HR7IZW.js";
+import "./chunks/chunk-HUTMZPLH.js";
+import "./chunks/chunk-HFQ76YOM.js";
 import {
   SEVERITY_RANK
-} from "./chunks/chunk-RXRNCNYM.js";
+} from "./chunks/chunk-7VIVGJGJ.js";
+import {
+  resolvePolicy
+} from "./chunks/chunk-BK2N4HQ4.js";
 import "./chunks/chunk-OZXAZC2R.js";
-import "./chunks/chunk-CCTMCVMV.js";
-import "./chunks/chunk-QRJNDW6B.js";
+import "./chunks/chunk-FM5PDPI3.js";
+import "./chunks/chunk-ESWZZSX2.js";
 import {
   loadNpmConfig
 } from "./chunks/chunk-HOGLSIB3.js";
-import "./chunks/chunk-GGYBWKUX.js";
-import "./chunks/chunk-Z72EFVUK.js";
 import {
   VetError,
   describeError
 } from "./chunks/chunk-OI56ITB4.js";
+import "./chunks/chunk-GGYBWKUX.js";
+import "./chunks/chunk-Z72EFVUK.js";
 import {
   __toESM
 } from "./chunks/chunk-ESI7J6K4.js";
