@@ -66,6 +66,8 @@ async function run(
     warn: (m) => warnings.push(m),
     openTarball: (req) => fetchPackage(req, { cacheDir, registryOptions: client.registryOptions }),
   });
+  // cache writes finish before the process exits; here, before the next run looks at the files
+  await client.flush();
   const requests = registry.requests
     .slice(before)
     .map((r) => r.path)
