@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-4JXU4YNG.js";
+} from "./chunks/chunk-7FPON6KW.js";
 import "./chunks/chunk-Y3UCENKM.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

@@ -236,9 +236,10 @@ export function scanSource(src: string): SourceView | undefined {
   const strings: string[] = [];
   const raw: string[] = [];
   let from = 0; // start of the code not yet copied to `out`
-  const parens: Slash[] = []; // per open `(`: what a `/` after its `)` means
-  let closeAt = -1; // the last `)` and what a `/` right after it means
-  let closeSlash = Slash.Unknown;
+  const parens: number[] = []; // per open `(`: its position, and opaqueEnd then
+  let closeAt = -1; // the last `)`, its `(` and opaqueEnd when that was read
+  let closeOpen = -1;
+  let closeOpaque = -2;
   let regexEnd = -1; // the end of the last regular expression literal
   /** the end of the last comment or unread text: a look back that reaches it learns nothing */
   let opaqueEnd = -1;
@@ -291,7 +292,7 @@ export function scanSource(src: string): SourceView | undefined {
     }
     switch (c) {
       case 41: // )
-        return j === closeAt ? closeSlash : Slash.Unknown;
+        return j === closeAt && closeOpen >= 0 ? afterParens(closeOpen, closeOpaque) : Slash.Unknown;
       case 93: // ]
       case 39: // '
       case 34: // "
@@ -308,6 +309,20 @@ export function scanSource(src: string): SourceView | undefined {
       default:
         return Slash.Regex;
     }
+  };
+
+  /** What a `/` after the `)` of the `(` at `open` means: `if (…) /re/` but `f(…) / 2`. */
+  const afterParens = (open: number, opaque: number): Slash => {
+    let j = open - 1;
+    while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
+    let s = j;
+    while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
+    let k = s;
+    while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
+    if (j < opaque || k < opaque) return Slash.Unknown;
+    if (src.charCodeAt(k) === 46) return Slash.Divide; // a method call: `x.if(…)`
+    const w = src.slice(s + 1, j + 1);
+    return CONTROL.has(w) ? Slash.Regex : UNKNOWN_AFTER.has(w) ? Slash.Unknown : Slash.Divide;
   };
 
   while (i < n) {
@@ -340,33 +355,15 @@ export function scanSource(src: string): SourceView | undefined {
         i = at + 1;
         if (!chunk(true)) return undefined;
         continue;
-      case 40: {
-        // (
-        let j = at - 1;
-        while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
-        let s = j;
-        while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
-        const w = src.slice(s + 1, j + 1);
-        let k = s;
-        while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
-        const prop = src.charCodeAt(k) === 46;
-        parens.push(
-          j < opaqueEnd || k < opaqueEnd
-            ? Slash.Unknown
-            : prop
-              ? Slash.Divide
-              : CONTROL.has(w)
-                ? Slash.Regex
-                : UNKNOWN_AFTER.has(w)
-                  ? Slash.Unknown
-                  : Slash.Divide,
-        );
+      case 40: // (
+        // what a `/` after the matching `)` means is worked out only if one comes (rare)
+        parens.push(at, opaqueEnd);
         i = at + 1;
         continue;
-      }
       case 41: // )
         closeAt = at;
-        closeSlash = parens.pop() ?? Slash.Unknown;
+        closeOpaque = parens.pop() ?? -2;
+        closeOpen = parens.pop() ?? -1;
         i = at + 1;
         continue;
       case 123: // {
