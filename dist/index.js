@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-7FPON6KW.js";
+} from "./chunks/chunk-DMMWYMR2.js";
 import "./chunks/chunk-Y3UCENKM.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

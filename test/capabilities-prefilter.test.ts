@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../src/capabilities/analyze.js';
-import { mayHaveHits } from '../src/capabilities/prefilter.js';
+import { mayHaveHits, prefilter } from '../src/capabilities/prefilter.js';
 
 const MUST_ANALYSE: Array<[string, string]> = [
   ['hex escape in a global name', `globalThis["\\x66etch"](u);`],
@@ -203,5 +203,49 @@ describe('prefilter: hostile input', () => {
     ['deep parentheses', '('.repeat(300_000) + 'process' + ')'.repeat(300_000)],
   ])('%s: answers, conservatively', (_name, code) => {
     expect(mayHaveHits(code)).toBe(true);
+  });
+});
+
+describe('prefilter: files whose only hits are in strings are answered without the parser', () => {
+  const key = (h: { line: number; cap: string; api: string; name?: string }): string =>
+    `${h.line} ${h.cap} ${h.api} ${h.name ?? ''}`;
+  it.each([
+    ['a URL', `const u = "https://collect.example.net/x";`],
+    [
+      'URLs on several lines',
+      `exports.a = 'https://a.example.com/';\n\nexports.b = "http://b.example.org:8080/p?q";`,
+    ],
+    ['an escaped URL', `exports.u = "http\\u003a//collect.example.net/x";`],
+    [
+      'a URL in template chunks',
+      'exports.u = (a) => `\nhttps://api.example.com/${a}/x\nwss://ws.example.com`;',
+    ],
+    ['an IPv4 address with a port', `exports.ip = '203.0.113.9:4444';`],
+    [
+      'sensitive paths',
+      `exports.p = ['~/.ssh/id_rsa', '/etc/passwd', 'C:\\\\Users\\\\x\\\\.aws\\\\credentials'];`,
+    ],
+    [
+      'a URL next to harmless words',
+      `// fetch docs\nexports.f = (res) => res.fetch('https://x.example.com');`,
+    ],
+  ])('%s', (_name, code) => {
+    const p = prefilter(code);
+    expect(p.verdict).toBe('strings');
+    const a = analyzeSource(code, 'script');
+    expect(a.problem).toBeUndefined();
+    expect(a.hits.length).toBeGreaterThan(0);
+    if (p.verdict === 'strings') expect(p.hits.map(key).sort()).toEqual(a.hits.map(key).sort());
+  });
+
+  it.each([
+    [
+      'a .node spec (export handling needs the parser)',
+      `export * from './addon.node';\nexport const u = 'https://x.example.com';`,
+    ],
+    ['an uncooked template chunk', 'exports.t = String.raw`\\xyz https://x.example.com`;'],
+    ['a URL and a require', `const fs = require('fs');\nfs.readFileSync('https://x.example.com');`],
+  ])('not %s', (_name, code) => {
+    expect(prefilter(code).verdict).toBe('parse');
   });
 });

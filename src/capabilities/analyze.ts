@@ -683,34 +683,7 @@ class FileAnalyzer {
 
   private stringLiteral(value: string, node: Node, quoted: boolean): void {
     if (value.length === 0) return;
-    if (value.includes('://')) {
-      URL_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = URL_RE.exec(value))) {
-        const url = trimUrl(m[0]);
-        const host = hostOf(url);
-        if (host)
-          this.stringHits.push({
-            ...this.hit('urls', node, url.length > 200 ? `${url.slice(0, 200)}…` : url),
-            name: host,
-          });
-      }
-    } else if (value.length <= 21 && value.charCodeAt(0) >= 48 && value.charCodeAt(0) <= 57) {
-      const m = IPV4_RE.exec(value);
-      if (m && [m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) {
-        this.stringHits.push({ ...this.hit('urls', node, value), name: value.replace(/:\d+$/, '') });
-      }
-    }
-    if (value.length <= 300 && SENSITIVE_HINT.test(value)) {
-      const segs = value.split(/[\\/]/);
-      const hitSeg = segs.find((s) => {
-        const low = s.toLowerCase();
-        return SENSITIVE_SEGMENTS.has(low) || low.startsWith('.env.');
-      });
-      if (hitSeg || /\/etc\/(?:passwd|shadow)\b|\.config\/gcloud/.test(value)) {
-        this.stringHits.push(this.hit('sensitive-paths', node, value));
-      }
-    }
+    for (const h of stringValueHits(value)) this.stringHits.push({ ...h, line: this.lineOf(node.start) });
     // obfuscation signals
     if (quoted && node.end - node.start - 2 > value.length + 8) {
       const raw = this.source.slice(node.start, node.end);
@@ -763,22 +736,9 @@ class FileAnalyzer {
   }
 
   private lineOf(offset: number): number {
-    if (!this.lineStarts) {
-      // line terminators other than \n (a lone \r, U+2028) are rare enough to be counted as none
-      const starts = [0];
-      const s = this.source;
-      for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    // line terminators other than \n (a lone \r, U+2028) are rare enough to be counted as none
+    this.lineStarts ??= lineStartsOf(this.source);
+    return lineAt(this.lineStarts, offset);
   }
 }
 
@@ -1007,6 +967,59 @@ function looksEncoded(s: string): boolean {
       alnum++;
   }
   return alnum / n > 0.95;
+}
+
+/**
+ * What a string value gives by itself, wherever it is: hard-coded URLs (with their host) and IPv4
+ * addresses (`urls`), sensitive paths. The caller adds the line. Shared by the analysis and the
+ * pre-filter's strings-only path (prefilter.ts), so both report exactly the same.
+ */
+export function stringValueHits(value: string): Array<Omit<Hit, 'line'>> {
+  const out: Array<Omit<Hit, 'line'>> = [];
+  if (value.length === 0) return out;
+  if (value.includes('://')) {
+    URL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = URL_RE.exec(value))) {
+      const url = trimUrl(m[0]);
+      const host = hostOf(url);
+      if (host) out.push({ cap: 'urls', api: url.length > 200 ? `${url.slice(0, 200)}…` : url, name: host });
+    }
+  } else if (value.length <= 21 && value.charCodeAt(0) >= 48 && value.charCodeAt(0) <= 57) {
+    const m = IPV4_RE.exec(value);
+    if (m && [m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) {
+      out.push({ cap: 'urls', api: value, name: value.replace(/:\d+$/, '') });
+    }
+  }
+  if (value.length <= 300 && SENSITIVE_HINT.test(value)) {
+    const segs = value.split(/[\\/]/);
+    const hitSeg = segs.find((seg) => {
+      const low = seg.toLowerCase();
+      return SENSITIVE_SEGMENTS.has(low) || low.startsWith('.env.');
+    });
+    if (hitSeg || /\/etc\/(?:passwd|shadow)\b|\.config\/gcloud/.test(value)) {
+      out.push({ cap: 'sensitive-paths', api: value });
+    }
+  }
+  return out;
+}
+
+/** Line (1-based) of `offset`, counting `\n` only, as the analysis does. */
+export function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export function lineStartsOf(s: string): number[] {
+  const starts = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** The name a reference stands for: an identifier's, or the global a `globalThis.x` member names. */

@@ -4,7 +4,7 @@
  */
 import { analyzeSource, type FileAnalysis, type Goal } from './analyze.js';
 import { readDeclaredFiles, type PackageDeclarations } from './declared.js';
-import { mayHaveHits } from './prefilter.js';
+import { prefilter } from './prefilter.js';
 import { readTarball, type Want } from './tarball-files.js';
 import {
   CAPABILITIES,
@@ -203,9 +203,16 @@ export async function analyzeTarball(
       const source = data.toString('utf8');
       let result = seen[goal].get(source);
       if (!result) {
-        // a file the pre-filter proves empty is not parsed: whatever its syntax, it can give no
-        // hit, so it is analysed (and a syntax error in it hides nothing)
-        result = mayHaveHits(source) ? analyzeSource(source, goal) : NO_HITS;
+        // A file the pre-filter proves empty is not parsed: whatever its syntax, it can give no
+        // hit (a syntax error in it hides nothing). One whose only possible hits are string
+        // values gets them from the pre-filter's scan, without a parser.
+        const p = prefilter(source);
+        result =
+          p.verdict === 'none'
+            ? NO_HITS
+            : p.verdict === 'strings'
+              ? { hits: p.hits }
+              : analyzeSource(source, goal);
         seen[goal].set(source, result);
       }
       if (result.problem) {

@@ -28,7 +28,8 @@
  * search, which keeps every token above (none contains a control character) in one piece.
  */
 
-import { OBFUSCATION } from './analyze.js';
+import { lineAt, lineStartsOf, OBFUSCATION, stringValueHits } from './analyze.js';
+import type { Hit } from './types.js';
 
 const RISKY_ESCAPE = /\\(?:[ux1-7\r\n\u2028\u2029]|0[0-9])/;
 
@@ -118,11 +119,40 @@ const KNOWN_SPEC = new RegExp(`['"\`](?:node:)?(?:(?:${BUILTINS_RE})['"\`]|(?:${
 const PROCESS_RISKY = new Set(['env', 'binding', '_linkedBinding', 'dlopen', 'promises', 'default']);
 
 export function mayHaveHits(raw: string): boolean {
+  return prefilter(raw).verdict !== 'none';
+}
+
+export type Prefiltered =
+  | { verdict: 'none' }
+  /** Only string values can give hits, and these are all of them (as analyzeSource would report). */
+  | { verdict: 'strings'; hits: Hit[] }
+  | { verdict: 'parse' };
+
+const NONE: Prefiltered = { verdict: 'none' };
+const PARSE: Prefiltered = { verdict: 'parse' };
+
+/**
+ * What a file needs: nothing (it provably gives no hit), its string values only (the only hits it
+ * can give are URLs, IPs and sensitive paths in strings: returned here, no parser needed), or the
+ * full analysis.
+ */
+export function prefilter(raw: string): Prefiltered {
   // the whole text first: most files are proved empty here, at the cost of a few regex scans
-  if (!textMayHaveHits(raw)) return false;
+  if (!textMayHaveHits(raw)) return NONE;
   // then a closer look, token by token: URLs in comments, words in prose strings, `typeof process`
   const view = scanSource(raw);
-  return view === undefined || viewMayHaveHits(raw, view);
+  if (view === undefined) return PARSE;
+  const verdict = viewVerdict(raw, view);
+  if (verdict !== 'strings') return verdict === 'none' ? NONE : PARSE;
+  const hits: Hit[] = [];
+  let lines: number[] | undefined;
+  view.values.forEach((value, i) => {
+    for (const h of stringValueHits(value)) {
+      lines ??= lineStartsOf(raw);
+      hits.push({ ...h, line: lineAt(lines, view.starts[i] as number) });
+    }
+  });
+  return { verdict: 'strings', hits };
 }
 
 function textMayHaveHits(raw: string): boolean {
@@ -161,8 +191,14 @@ function textMayHaveHits(raw: string): boolean {
  */
 interface SourceView {
   code: string;
+  /** the values in `values`, one per line, for searching them all at once */
   strings: string;
   raw: string[];
+  /** every string literal's value and template chunk's cooked value, with where it starts */
+  values: string[];
+  starts: number[];
+  /** a template chunk with an escape that has no cooked value (only legal in a tagged template) */
+  uncooked: boolean;
 }
 
 /** Follows text that was kept without being read; nothing around it is taken as context. */
@@ -234,6 +270,8 @@ export function scanSource(src: string): SourceView | undefined {
   const n = src.length;
   const out: string[] = [];
   const strings: string[] = [];
+  const starts: number[] = [];
+  let uncooked = false;
   const raw: string[] = [];
   let from = 0; // start of the code not yet copied to `out`
   const parens: number[] = []; // per open `(`: its position, and opaqueEnd then
@@ -258,8 +296,13 @@ export function scanSource(src: string): SourceView | undefined {
     TEMPLATE_TEXT.exec(src);
     const end = TEMPLATE_TEXT.lastIndex;
     const text = src.slice(i, end);
-    const value = text.includes('\\') ? decode(text) : text;
+    let value = text;
+    if (text.includes('\\')) {
+      value = decode(text);
+      if (UNCOOKED.test(text)) uncooked = true;
+    }
     strings.push(value);
+    starts.push(i);
     if (src.charCodeAt(end) === 96) {
       out.push(first && KEPT_VALUE.test(value) ? `${value}\`` : '`');
       i = end + 1;
@@ -344,6 +387,7 @@ export function scanSource(src: string): SourceView | undefined {
         const text = src.slice(at + 1, end);
         const value = text.includes('\\') ? decode(text) : text;
         strings.push(value);
+        starts.push(at);
         const q = c === 39 ? "'" : '"';
         out.push(src.slice(from, at), KEPT_VALUE.test(value) ? q + value + q : q + q);
         i = end + 1;
@@ -444,7 +488,7 @@ export function scanSource(src: string): SourceView | undefined {
   }
   if (subs.length > 0) return undefined;
   out.push(src.slice(from));
-  return { code: out.join(''), strings: strings.join('\n'), raw };
+  return { code: out.join(''), strings: strings.join('\n'), raw, values: strings, starts, uncooked };
 }
 
 const STOP = /['"`/()\\]/g;
@@ -460,6 +504,9 @@ const REGEX_FLAGS = /[A-Za-z]*/y;
 function isSpaceOrBreak(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || isOtherSpace(c);
 }
+
+/** An escape a template literal cannot cook (`\x` without two hex digits, `\u` without a code point, octal). */
+const UNCOOKED = /\\(?:x(?![0-9a-fA-F]{2})|u(?![0-9a-fA-F]{4}|\{[0-9a-fA-F]+\})|[1-9]|0[0-9])/;
 
 /** The value of a string literal's text (or a template chunk's cooked value). */
 function decode(text: string): string {
@@ -515,27 +562,34 @@ const KNOWN_SPEC_ALL = new RegExp(KNOWN_SPEC.source, 'g');
 /** The words before a string that can make it a module spec the analysis binds. */
 const SPEC_CALLERS = new Set(['require', '__require', '__non_webpack_require__', 'import', 'from']);
 
-function viewMayHaveHits(src: string, view: SourceView): boolean {
+/**
+ * What the closer look concludes. 'strings': only string values can give hits (URLs, IPs,
+ * sensitive paths); every other kind of hit was ruled out as for 'none'. 'parse': anything else.
+ */
+function viewVerdict(src: string, view: SourceView): 'none' | 'strings' | 'parse' {
   const { code } = view;
-  for (const r of view.raw) if (textMayHaveHitsIn(r)) return true;
-  if (IN_STRINGS.test(view.strings)) return true;
-  if (HEX_ID.test(code)) return true;
-  if (escapedLetters(src) >= OBFUSCATION.escapedLetters) return true;
+  for (const r of view.raw) if (textMayHaveHitsIn(r)) return 'parse';
+  if (HEX_ID.test(code)) return 'parse';
+  if (escapedLetters(src) >= OBFUSCATION.escapedLetters) return 'parse';
   // a known module spec matters only as the argument of require()/import() or after `from`/`import`
   KNOWN_SPEC_ALL.lastIndex = 0;
   for (let m = KNOWN_SPEC_ALL.exec(code); m; m = KNOWN_SPEC_ALL.exec(code)) {
     let j = m.index - 1;
     while (j >= 0 && (isSpace(code.charCodeAt(j)) || code.charCodeAt(j) === 40)) j--;
-    if (SPEC_CALLERS.has(wordBefore(code, j))) return true;
+    if (SPEC_CALLERS.has(wordBefore(code, j))) return 'parse';
     KNOWN_SPEC_ALL.lastIndex = m.index + 1;
   }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(code); m; m = WORD.exec(code)) {
     const end = m.index + m[0].length;
-    if (!inertByContext(code, m[0], m.index, end) && !wordIsHarmless(code, m[0], end)) return true;
+    if (!inertByContext(code, m[0], m.index, end) && !wordIsHarmless(code, m[0], end)) return 'parse';
   }
-  return false;
+  if (!IN_STRINGS.test(view.strings)) return 'none';
+  // a `.node` spec is found by the parser's import/export handling; an uncooked chunk has no value
+  return NATIVE_SPEC.test(view.strings) || view.uncooked ? 'parse' : 'strings';
 }
+
+const NATIVE_SPEC = /\.node(?:\n|$)/i;
 
 /** The first pass's search, over text that was kept unread. */
 function textMayHaveHitsIn(text: string): boolean {
