@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-DMMWYMR2.js";
+} from "./chunks/chunk-PAFUXZPQ.js";
 import "./chunks/chunk-Y3UCENKM.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

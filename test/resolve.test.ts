@@ -259,6 +259,21 @@ describe('resolution matches npm', () => {
     expect(tree.root.path).toEqual(['srv-nest']);
   });
 
+  it('starts early downloads only for packages of this platform', async () => {
+    const config = loadNpmConfig({ registryOverride: registry.url, userconfig: join(work, 'none'), env: {} });
+    const cacheDir = join(work, 'c-early');
+    const client = new RegistryClient({ config, cacheDir });
+    const placed: string[] = [];
+    await resolveTree('srv-native@1.0.0', {
+      client,
+      platform: { os: 'linux', cpu: 'x64', libc: 'glibc' },
+      openTarball: (req) => fetchPackage(req, { cacheDir, registryOptions: client.registryOptions }),
+      onPlaced: (p) => placed.push(`${p.name}@${p.version}`),
+    });
+    // native-win declares os win32: skipped here, so never worth downloading early
+    expect(placed.sort()).toEqual(['native-any@1.0.0', 'srv-native@1.0.0', 'win-helper@1.0.0']);
+  });
+
   it('fetches each packument once per run', async () => {
     const before = registry.requests.length;
     await resolveWithMcpVet('srv-reuse@1.0.0', join(work, 'c-once'));
