@@ -156,17 +156,21 @@ export function prefilter(raw: string): Prefiltered {
 }
 
 function textMayHaveHits(raw: string): boolean {
-  if (raw.includes('\\')) {
-    if (RISKY_ESCAPE.test(raw)) return true;
-    raw = raw.replace(/\\([\s\S])/g, '$1');
-  }
-  if (ANYWHERE.test(raw) || KNOWN_SPEC.test(raw)) return true;
+  const text = unescaped(raw);
+  if (text === undefined || ANYWHERE.test(text) || KNOWN_SPEC.test(text)) return true;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(raw))) {
-    if (!wordIsHarmless(raw, m[0], m.index + m[0].length)) return true;
+  while ((m = WORD.exec(text))) {
+    if (!wordIsHarmless(text, m[0], m.index + m[0].length)) return true;
   }
   return false;
+}
+
+/** `text` without its harmless escapes (`\c` → `c`), or undefined when an escape could hide a word. */
+function unescaped(text: string): string | undefined {
+  if (!text.includes('\\')) return text;
+  if (RISKY_ESCAPE.test(text)) return undefined;
+  return text.replace(/\\([\s\S])/g, '$1');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,17 +321,13 @@ export function scanSource(src: string): SourceView | undefined {
 
   /** What a `/` at `at` means, from the token before it. */
   const slashAt = (at: number): Slash => {
-    let j = at - 1;
-    while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
+    const j = skipBack(src, at - 1);
     if (j < opaqueEnd) return Slash.Unknown;
     if (j < 0) return Slash.Regex;
     const c = src.charCodeAt(j);
     if (isIdentPart(c)) {
-      let s = j;
-      while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
-      const w = src.slice(s + 1, j + 1);
-      let k = s;
-      while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
+      const w = wordBefore(src, j);
+      const k = skipBack(src, j - w.length);
       if (k < opaqueEnd) return Slash.Unknown;
       const b = src.charCodeAt(k);
       if (b === 46 || b === 35) return Slash.Divide; // a property or private name
@@ -356,15 +356,11 @@ export function scanSource(src: string): SourceView | undefined {
 
   /** What a `/` after the `)` of the `(` at `open` means: `if (…) /re/` but `f(…) / 2`. */
   const afterParens = (open: number, opaque: number): Slash => {
-    let j = open - 1;
-    while (j >= 0 && isSpaceOrBreak(src.charCodeAt(j))) j--;
-    let s = j;
-    while (s >= 0 && isIdentPart(src.charCodeAt(s))) s--;
-    let k = s;
-    while (k >= 0 && isSpaceOrBreak(src.charCodeAt(k))) k--;
+    const j = skipBack(src, open - 1);
+    const w = wordBefore(src, j);
+    const k = skipBack(src, j - w.length);
     if (j < opaque || k < opaque) return Slash.Unknown;
     if (src.charCodeAt(k) === 46) return Slash.Divide; // a method call: `x.if(…)`
-    const w = src.slice(s + 1, j + 1);
     return CONTROL.has(w) ? Slash.Regex : UNKNOWN_AFTER.has(w) ? Slash.Unknown : Slash.Divide;
   };
 
@@ -501,10 +497,6 @@ const REGEX_BODY =
   /(?:[^\\/[\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029]|\[(?:[^\]\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*\])*/y;
 const REGEX_FLAGS = /[A-Za-z]*/y;
 
-function isSpaceOrBreak(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || isOtherSpace(c);
-}
-
 /** An escape a template literal cannot cook (`\x` without two hex digits, `\u` without a code point, octal). */
 const UNCOOKED = /\\(?:x(?![0-9a-fA-F]{2})|u(?![0-9a-fA-F]{4}|\{[0-9a-fA-F]+\})|[1-9]|0[0-9])/;
 
@@ -574,8 +566,7 @@ function viewVerdict(src: string, view: SourceView): 'none' | 'strings' | 'parse
   // a known module spec matters only as the argument of require()/import() or after `from`/`import`
   KNOWN_SPEC_ALL.lastIndex = 0;
   for (let m = KNOWN_SPEC_ALL.exec(code); m; m = KNOWN_SPEC_ALL.exec(code)) {
-    let j = m.index - 1;
-    while (j >= 0 && (isSpace(code.charCodeAt(j)) || code.charCodeAt(j) === 40)) j--;
+    const j = skipBack(code, m.index - 1, true);
     if (SPEC_CALLERS.has(wordBefore(code, j))) return 'parse';
     KNOWN_SPEC_ALL.lastIndex = m.index + 1;
   }
@@ -591,13 +582,10 @@ function viewVerdict(src: string, view: SourceView): 'none' | 'strings' | 'parse
 
 const NATIVE_SPEC = /\.node(?:\n|$)/i;
 
-/** The first pass's search, over text that was kept unread. */
-function textMayHaveHitsIn(text: string): boolean {
-  if (text.includes('\\')) {
-    if (RISKY_ESCAPE.test(text)) return true;
-    text = text.replace(/\\([\s\S])/g, '$1');
-  }
-  return ANYWHERE.test(text) || KNOWN_SPEC.test(text);
+/** The first pass's search (without the words: those are read in `code`), over text kept unread. */
+function textMayHaveHitsIn(raw: string): boolean {
+  const text = unescaped(raw);
+  return text === undefined || ANYWHERE.test(text) || KNOWN_SPEC.test(text);
 }
 
 /** Hex/unicode escapes of ASCII letters and digits anywhere (the analysis counts them in strings). */
@@ -630,18 +618,16 @@ function inertByContext(code: string, word: string, start: number, end: number):
   const before = code.charCodeAt(start - 1);
   if (before === 35) return true;
   if (ANY_QUOTE.has(before)) {
-    let j = start - 2;
-    while (j >= 0 && (isSpace(code.charCodeAt(j)) || code.charCodeAt(j) === 40)) j--;
+    const j = skipBack(code, start - 2, true);
     return code.charCodeAt(j) !== 91;
   }
-  let j = start - 1;
-  while (j >= 0 && isSpace(code.charCodeAt(j))) j--;
+  const j = skipBack(code, start - 1);
   const c = code.charCodeAt(j);
   if (c === 46) {
     let k = j - 1;
     if (code.charCodeAt(k) === 63) k--;
     else if (code.charCodeAt(k) === 46) return false; // `...word` (spread) or `1..word`
-    while (k >= 0 && isSpace(code.charCodeAt(k))) k--;
+    k = skipBack(code, k);
     const b = code.charCodeAt(k);
     if (b === 93 || ANY_QUOTE.has(b)) return true;
     if (k >= 0 && isIdentPart(b)) return !GLOBALISH.has(wordBefore(code, k));
@@ -713,8 +699,7 @@ function definesMethod(code: string, end: number): boolean {
 
 /** `new` (or text kept unread) comes before `start`, past spaces and parentheses. */
 function afterNew(code: string, start: number): boolean {
-  let k = start - 1;
-  while (k >= 0 && (isSpaceOrBreak(code.charCodeAt(k)) || code.charCodeAt(k) === 40)) k--;
+  const k = skipBack(code, start - 1, true);
   return code.charCodeAt(k) === 1 || wordBefore(code, k) === 'new';
 }
 
@@ -725,8 +710,15 @@ function wordBefore(code: string, j: number): string {
   return code.slice(s + 1, j + 1);
 }
 
+/** JavaScript white space and line terminators. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || isOtherSpace(c);
+}
+
+/** From `j` backwards past white space (and `(` when `parens`): the index of what comes before. */
+function skipBack(s: string, j: number, parens = false): number {
+  while (j >= 0 && (isSpace(s.charCodeAt(j)) || (parens && s.charCodeAt(j) === 40))) j--;
+  return j;
 }
 
 function skipSpace(s: string, i: number): number {

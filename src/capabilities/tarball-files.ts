@@ -41,13 +41,7 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
       handle = await open(file, 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 20) {
-        throw new VetError(
-          'E_TARBALL',
-          `cannot read the cached tarball ${digest}: ${(err as Error).message}`,
-          {
-            cause: err,
-          },
-        );
+        throw readError(digest, err);
       }
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -69,13 +63,7 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
       tar = gunzipSync(gz, { maxOutputLength: WHOLE_MAX_TAR });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') {
-        throw new VetError(
-          'E_TARBALL',
-          `cannot read the cached tarball ${digest}: ${(err as Error).message}`,
-          {
-            cause: err,
-          },
-        );
+        throw readError(digest, err);
       }
       // expands to more than WHOLE_MAX_TAR: stream it instead, from the bytes already verified
       const gunzip = createGunzip({ chunkSize: 1 << 18 });
@@ -83,9 +71,7 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
       try {
         for await (const chunk of gunzip) reader.push(chunk as Buffer);
       } catch (e) {
-        throw new VetError('E_TARBALL', `cannot read the cached tarball ${digest}: ${(e as Error).message}`, {
-          cause: e,
-        });
+        throw readError(digest, e);
       }
       return;
     }
@@ -102,9 +88,7 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
     for await (const chunk of input.pipe(gunzip)) reader.push(chunk as Buffer);
   } catch (err) {
     input.destroy();
-    throw new VetError('E_TARBALL', `cannot read the cached tarball ${digest}: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw readError(digest, err);
   }
   const actual = hash.digest('hex');
   if (actual !== expected) throw digestError(digest, algorithm, actual);
@@ -114,6 +98,12 @@ export async function readTarball(file: string, digest: string, visitor: TarVisi
 const WHOLE_MAX_COMPRESSED = 8 * 1024 * 1024;
 /** …and gunzipped in one buffer when the tar is at most this big (64 MiB), else streamed. */
 const WHOLE_MAX_TAR = 64 * 1024 * 1024;
+
+function readError(digest: string, err: unknown): VetError {
+  return new VetError('E_TARBALL', `cannot read the cached tarball ${digest}: ${(err as Error).message}`, {
+    cause: err,
+  });
+}
 
 function digestError(digest: string, algorithm: string, actual: string): VetError {
   return new VetError(

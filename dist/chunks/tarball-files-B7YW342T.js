@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { createRequire as __mcpVetCreateRequire } from 'node:module';
+const require = __mcpVetCreateRequire(import.meta.url);
+import {
+  HEAD_BYTES,
+  readTarball
+} from "./chunk-UT6YV5WY.js";
+import "./chunk-OI56ITB4.js";
+import "./chunk-ESI7J6K4.js";
+export {
+  HEAD_BYTES,
+  readTarball
+};
