@@ -36,6 +36,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type npmFetch from 'npm-registry-fetch';
 import type { Parser, ReadEntry } from 'tar';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { VetError } from '../errors.js';
 import { authKeyFor, errorMessage, isRecord, redactUrl } from './http.js';
 
@@ -494,6 +495,9 @@ function limitError(id: string, cap: keyof TarballLimits, value: number, detail:
  * warning, skipping unknown types) is not used because a vetting tool must not look at a sanitized
  * version of what it was given.
  */
+/** tar's own limit on inflated / compressed bytes, kept when mcp-vet inflates instead of tar. */
+const MAX_DECOMPRESSION_RATIO = 1000;
+
 class Extractor {
   error: VetError | undefined;
   /**
@@ -503,6 +507,14 @@ class Extractor {
   metadata: Map<string, Buffer> | null = new Map();
   private metadataBytes = 0;
   private readonly parser: Parser;
+  /**
+   * A gzip stream is inflated here, on the thread pool, and the tar bytes fed to the parser; tar
+   * would inflate it synchronously on the main thread, which also parses packuments meanwhile.
+   * undefined until the first bytes show whether the tarball is gzipped.
+   */
+  private gunzip: Gunzip | null | undefined;
+  private compressedBytes = 0;
+  private inflatedBytes = 0;
   private readonly finished: Promise<void>;
   private resolveFinished: () => void = () => {};
   private files = 0;
@@ -533,6 +545,28 @@ class Extractor {
 
   write(chunk: Buffer): void {
     if (this.error) return;
+    if (this.gunzip === undefined)
+      this.gunzip = chunk[0] === 0x1f && chunk[1] === 0x8b ? this.inflater() : null;
+    if (this.gunzip) {
+      this.compressedBytes += chunk.length;
+      this.gunzip.write(chunk);
+      return;
+    }
+    this.toParser(chunk);
+  }
+
+  async end(): Promise<void> {
+    if (!this.error) {
+      if (this.gunzip)
+        this.gunzip.end(); // the parser ends when the inflater has
+      else this.endParser();
+    }
+    await this.finished;
+    this.closeFile();
+  }
+
+  private toParser(chunk: Buffer): void {
+    if (this.error) return;
     try {
       this.parser.write(chunk);
     } catch (err) {
@@ -540,16 +574,36 @@ class Extractor {
     }
   }
 
-  async end(): Promise<void> {
-    if (!this.error) {
-      try {
-        this.parser.end();
-      } catch (err) {
-        this.fail(this.asVetError(err));
-      }
+  private endParser(): void {
+    try {
+      this.parser.end();
+    } catch (err) {
+      this.fail(this.asVetError(err));
     }
-    await this.finished;
-    this.closeFile();
+  }
+
+  private inflater(): Gunzip {
+    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    gunzip.on('data', (tar: Buffer) => {
+      if (this.error) return;
+      // the guard tar applies when it inflates itself (a gzip bomb), with its message
+      this.inflatedBytes += tar.length;
+      const ratio = this.inflatedBytes / this.compressedBytes;
+      if (ratio > MAX_DECOMPRESSION_RATIO) {
+        this.fail(
+          this.parserError(
+            new Error(`max decompression ratio exceeded: ${ratio.toFixed(2)} > ${MAX_DECOMPRESSION_RATIO}`),
+          ),
+        );
+        return;
+      }
+      this.toParser(tar);
+    });
+    gunzip.on('error', (err) => this.fail(this.parserError(err)));
+    gunzip.on('end', () => {
+      if (!this.error) this.endParser();
+    });
+    return gunzip;
   }
 
   /** Stops extraction when the download itself failed: releases the open file and the inflater. */
@@ -562,7 +616,8 @@ class Extractor {
     this.error = err;
     this.closeFile();
     this.resolveFinished();
-    // Stops the inflater (its 'error' re-enters fail(), which is a no-op now).
+    // Stops the inflaters (their 'error' re-enters fail(), which is a no-op now).
+    this.gunzip?.destroy();
     this.parser.abort(new Error('extraction failed'));
   }
 
