@@ -17,7 +17,8 @@ import {
 } from './types.js';
 
 /** Bump when the analysis changes what it reports: cached results of older analyzers are ignored. */
-// 3: import/export of .node binaries reported; 4: files the pre-filter proves empty are not parsed
+// 3: import/export of .node binaries reported; 4: a file the pre-filter proves empty is not parsed
+// (no syntax check), one whose only hits are strings is answered from the pre-filter's scan
 export const ANALYZER_VERSION = 'caps-4';
 
 export interface AnalysisLimits {
