@@ -4,7 +4,7 @@ const require = __mcpVetCreateRequire(import.meta.url);
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-7XVTY75B.js";
+} from "./chunks/chunk-2SGI6CWC.js";
 import "./chunks/chunk-Y3UCENKM.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";
@@ -344,7 +344,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-K76IYAHU.js");
+      const { lockCli } = await import("./chunks/cli-OOX24JEU.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

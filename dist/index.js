@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-7XVTY75B.js";
+} from "./chunks/chunk-2SGI6CWC.js";
 import "./chunks/chunk-Y3UCENKM.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

@@ -71,7 +71,8 @@ const WATCHED_GLOBALS = new Set([
   'setInterval',
 ]);
 
-const SENSITIVE_HINT =
+/** A sensitive path could be in this text (the pre-filter searches with it too). */
+export const SENSITIVE_HINT =
   /\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat/i;
 const SENSITIVE_SEGMENTS = new Set([
   '.ssh',
@@ -686,14 +687,7 @@ class FileAnalyzer {
     for (const h of stringValueHits(value)) this.stringHits.push({ ...h, line: this.lineOf(node.start) });
     // obfuscation signals
     if (quoted && node.end - node.start - 2 > value.length + 8) {
-      const raw = this.source.slice(node.start, node.end);
-      const re = /\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})/g;
-      let m: RegExpExecArray | null;
-      let n = 0;
-      while ((m = re.exec(raw))) {
-        const code = parseInt((m[1] ?? m[2]) as string, 16);
-        if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) n++;
-      }
+      const n = escapedLetters(this.source.slice(node.start, node.end));
       if (n > 0 && this.firstEscaped < 0) this.firstEscaped = node.start;
       this.escapedLetters += n;
     }
@@ -1002,6 +996,20 @@ export function stringValueHits(value: string): Array<Omit<Hit, 'line'>> {
     }
   }
   return out;
+}
+
+const ESCAPED_ASCII = /\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})/g;
+
+/** ASCII letters and digits written as `\x..`/`\u00..` escapes in `raw` source text. */
+export function escapedLetters(raw: string): number {
+  if (!raw.includes('\\x') && !raw.includes('\\u00')) return 0;
+  let count = 0;
+  ESCAPED_ASCII.lastIndex = 0;
+  for (let m = ESCAPED_ASCII.exec(raw); m; m = ESCAPED_ASCII.exec(raw)) {
+    const c = parseInt((m[1] ?? m[2]) as string, 16);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) count++;
+  }
+  return count;
 }
 
 /** Line (1-based) of `offset`, counting `\n` only, as the analysis does. */

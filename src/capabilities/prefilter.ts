@@ -28,7 +28,14 @@
  * search, which keeps every token above (none contains a control character) in one piece.
  */
 
-import { lineAt, lineStartsOf, OBFUSCATION, stringValueHits } from './analyze.js';
+import {
+  escapedLetters,
+  lineAt,
+  lineStartsOf,
+  OBFUSCATION,
+  SENSITIVE_HINT,
+  stringValueHits,
+} from './analyze.js';
 import type { Hit } from './types.js';
 
 const RISKY_ESCAPE = /\\(?:[ux1-7\r\n\u2028\u2029]|0[0-9])/;
@@ -53,8 +60,10 @@ const WORDS = [
 const WORD = new RegExp(`(?<![A-Za-z0-9_$])(?:${WORDS.join('|')})(?![A-Za-z0-9_$])`, 'g');
 
 /** Text that gives a hit, or may, wherever it is. */
-const ANYWHERE =
-  /:\/\/|\d\.\d{1,3}\.\d{1,3}\.\d|_0x|\.node['"`]|\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat/i;
+const ANYWHERE = new RegExp(
+  String.raw`:\/\/|\d\.\d{1,3}\.\d{1,3}\.\d|_0x|\.node['"\x60]|${SENSITIVE_HINT.source}`,
+  'i',
+);
 
 /** Module specs that moduleInfo() knows (see modules.ts), and `module` (createRequire). */
 const BUILTIN_SPECS = [
@@ -537,19 +546,21 @@ function decode(text: string): string {
   );
 }
 
+/** A string value ending in `.node`: a native addon spec. */
+const NATIVE_SPEC = /\.node(?:\n|$)/i;
+
 /** In string values: a URL the analysis would report, an IPv4 address, a sensitive path, a `.node` spec. */
 const IN_STRINGS = new RegExp(
   [
     // `http://[` without an IPv6 address after it has no host (`http://[${addr}]`)
     String.raw`(?:https?|wss?|ftp):\/\/(?:[^\s"'\x60<>\\{}|^[]|\[[0-9a-fA-F:])`,
     String.raw`(?:^|\n)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?(?:\n|$)`,
-    String.raw`\.node(?:\n|$)`,
-    String.raw`\.(?:ssh|aws|kube|gnupg|npmrc|netrc|pgpass|git-credentials|env|docker|azure|config\/gcloud)|id_(?:rsa|ed25519|ecdsa|dsa)|mcp\.json|claude_desktop_config|\/etc\/(?:passwd|shadow)|wallet\.dat`,
+    NATIVE_SPEC.source,
+    SENSITIVE_HINT.source,
   ].join('|'),
   'i',
 );
 const HEX_ID = /_0x/i;
-const ESCAPED_ASCII = /\\x([0-9a-fA-F]{2})|\\u00([0-9a-fA-F]{2})/g;
 const KNOWN_SPEC_ALL = new RegExp(KNOWN_SPEC.source, 'g');
 /** The words before a string that can make it a module spec the analysis binds. */
 const SPEC_CALLERS = new Set(['require', '__require', '__non_webpack_require__', 'import', 'from']);
@@ -580,24 +591,10 @@ function viewVerdict(src: string, view: SourceView): 'none' | 'strings' | 'parse
   return NATIVE_SPEC.test(view.strings) || view.uncooked ? 'parse' : 'strings';
 }
 
-const NATIVE_SPEC = /\.node(?:\n|$)/i;
-
 /** The first pass's search (without the words: those are read in `code`), over text kept unread. */
 function textMayHaveHitsIn(raw: string): boolean {
   const text = unescaped(raw);
   return text === undefined || ANYWHERE.test(text) || KNOWN_SPEC.test(text);
-}
-
-/** Hex/unicode escapes of ASCII letters and digits anywhere (the analysis counts them in strings). */
-function escapedLetters(src: string): number {
-  if (!src.includes('\\x') && !src.includes('\\u00')) return 0;
-  let count = 0;
-  ESCAPED_ASCII.lastIndex = 0;
-  for (let m = ESCAPED_ASCII.exec(src); m; m = ESCAPED_ASCII.exec(src)) {
-    const c = parseInt((m[1] ?? m[2]) as string, 16);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) count++;
-  }
-  return count;
 }
 
 /** Names whose properties are globals (`window.fetch`), and `module.require`. */
