@@ -4,8 +4,8 @@ const require = __mcpVetCreateRequire(import.meta.url);
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-2SGI6CWC.js";
-import "./chunks/chunk-Y3UCENKM.js";
+} from "./chunks/chunk-6CLUVFFX.js";
+import "./chunks/chunk-WDVBBLKO.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";
 import {
@@ -344,7 +344,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-OOX24JEU.js");
+      const { lockCli } = await import("./chunks/cli-6MZZZHR4.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

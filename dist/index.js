@@ -27,8 +27,8 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-2SGI6CWC.js";
-import "./chunks/chunk-Y3UCENKM.js";
+} from "./chunks/chunk-6CLUVFFX.js";
+import "./chunks/chunk-WDVBBLKO.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";
 import {

@@ -7,6 +7,7 @@
  */
 import { VetError } from '../errors.js';
 import { isRecord } from './http.js';
+import type { PruneSchema } from './prune-json.js';
 
 export type DepMap = Record<string, string>;
 
@@ -129,6 +130,40 @@ export function normalizeManifest(pkgName: string, version: string, raw: unknown
   if (raw._hasShrinkwrap === true) m.hasShrinkwrap = true;
   return m;
 }
+
+/**
+ * Every field `normalizePackument` and `normalizeManifest` read, for `pruneJson`: a registry
+ * document pruned to these normalizes to exactly what the whole document does (a test holds the
+ * two together). Everything else (`readme`, `users`, and per version `exports`, `contributors`,
+ * `devDependencies`, …, most of a full packument's bytes) is skipped unparsed.
+ */
+export const PACKUMENT_FIELDS: PruneSchema = {
+  members: {
+    'dist-tags': true,
+    time: true,
+    versions: {
+      other: {
+        members: {
+          dist: true,
+          dependencies: true,
+          optionalDependencies: true,
+          peerDependencies: true,
+          peerDependenciesMeta: true,
+          bundleDependencies: true,
+          bundledDependencies: true,
+          os: true,
+          cpu: true,
+          libc: true,
+          engines: true,
+          deprecated: true,
+          hasInstallScript: true,
+          _hasShrinkwrap: true,
+          scripts: { members: { preinstall: true, install: true, postinstall: true } },
+        },
+      },
+    },
+  },
+};
 
 export function normalizePackument(name: string, raw: unknown): Packument {
   if (!isRecord(raw)) fail(name, 'the document', 'is not a JSON object');

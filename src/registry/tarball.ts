@@ -85,8 +85,9 @@ export interface FetchOptions {
   extract?: ExtractMode;
   cacheDir: string;
   /**
-   * Passed through to npm-registry-fetch: `registry`, auth keys like `//host/:_authToken`, `retry`,
-   * `timeout`, proxy/TLS settings. `integrity` is always overridden: verification happens here.
+   * Passed through to npm-registry-fetch: `registry` (the package's own, `@scope:registry` when
+   * set: it decides which auth applies to a tarball URL on that host), auth keys like
+   * `//host/:_authToken`, `retry`, `timeout`, proxy/TLS settings. `integrity` is always overridden: verification happens here.
    */
   registryOptions: Record<string, unknown>;
   limits?: Partial<TarballLimits>;
@@ -361,8 +362,9 @@ async function downloadAndExtract(
     const { default: fetchFn } = await import('npm-registry-fetch');
     try {
       res = await fetchFn(req.resolved, {
+        // no `spec`: registryOptions.registry is the package's own (scoped) registry already, the
+        // only thing npm-registry-fetch would derive from one (by parsing it on every request)
         ...(opts.registryOptions as npmFetch.Options),
-        spec: req.name,
         method: 'GET',
         // npm-registry-fetch would verify with ssri and throw its own EINTEGRITY; we verify
         // ourselves so the error says which package and what the digests were.
