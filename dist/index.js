@@ -27,8 +27,8 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-6CLUVFFX.js";
-import "./chunks/chunk-WDVBBLKO.js";
+} from "./chunks/chunk-K2IFBRAQ.js";
+import "./chunks/chunk-XNFGO6ZN.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";
 import {

@@ -228,10 +228,10 @@ describe('fetchPackage: happy path and cache', () => {
     const hex = createHash('sha512').update(registry.tarball('fx-tiny', '1.1.0')).digest('hex');
     expect(first.dir).toBe(path.join(cacheDir, 'packages', `sha512-${hex}`));
     expect(cachePathFor(cacheDir, req.integrity)).toBe(first.dir);
-    const marker = JSON.parse(readFileSync(path.join(first.dir, '.mcp-vet.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    // one line of marker, then the package's package.json, byte for byte
+    const [markerLine, ...rest] = readFileSync(path.join(first.dir, '.mcp-vet.json'), 'utf8').split('\n');
+    const marker = JSON.parse(markerLine!) as Record<string, unknown>;
+    expect(JSON.parse(rest.join('\n'))).toEqual(first.manifest);
     expect(marker).toMatchObject({
       integrity: req.integrity,
       name: 'fx-tiny',
@@ -616,7 +616,9 @@ describe('fetchPackage: metadata and full extraction', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-vet-meta-'));
     const req = fixtureRequest('fx-tiny', '1.1.0');
     const meta = await fetchPackage(req, options({ cacheDir: dir }));
-    expect(readdirSync(meta.dir).sort()).toEqual(['.mcp-vet.json', '.mcp-vet.tgz', 'package.json']);
+    // the package.json is in the marker: one file creation less per package
+    expect(readdirSync(meta.dir).sort()).toEqual(['.mcp-vet.json', '.mcp-vet.tgz']);
+    expect(meta.manifest).toMatchObject({ name: 'fx-tiny', version: '1.1.0' });
     const before = registry.requests.length;
     const full = await fetchPackage(req, options({ cacheDir: dir, extract: 'full' }));
     expect(registry.requests.length).toBe(before); // from the cached tarball

@@ -35,7 +35,7 @@ export interface Packument {
   name: string;
   distTags: Record<string, string>;
   versions: Record<string, Manifest>;
-  /** version → ISO publish time, when the registry says. */
+  /** version → publish time as the registry wrote it (not yet checked to be a date). */
   time?: Record<string, string>;
 }
 
@@ -50,12 +50,14 @@ function depMap(name: string, where: string, v: unknown): DepMap | undefined {
   // Old packuments carry `[]` for "no dependencies"; npm treats it as empty.
   if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
   if (!isRecord(v)) fail(name, where, 'is not an object');
-  const out: DepMap = {};
-  for (const [k, spec] of Object.entries(v)) {
-    if (typeof spec !== 'string') fail(name, `${where}.${k}`, 'is not a string');
-    out[k] = spec;
+  // checked in place and kept: the object is JSON.parse's own, referenced from nowhere else
+  let empty = true;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    if (typeof v[k] !== 'string') fail(name, `${where}.${k}`, 'is not a string');
+    empty = false;
   }
-  return Object.keys(out).length ? out : undefined;
+  return empty ? undefined : (v as DepMap);
 }
 
 function stringList(v: unknown): string[] | undefined {
@@ -189,7 +191,8 @@ export function normalizePackument(name: string, raw: unknown): Packument {
   let time: Record<string, string> | undefined;
   if (isRecord(raw.time)) {
     for (const [v, t] of Object.entries(raw.time)) {
-      if (typeof t === 'string' && versions[v] && !Number.isNaN(Date.parse(t))) (time ??= {})[v] = t;
+      // checked as a date where it is used (the placed versions), not for every version here
+      if (typeof t === 'string' && versions[v]) (time ??= {})[v] = t;
     }
   }
   return { name, distTags, versions, ...(time ? { time } : {}) };

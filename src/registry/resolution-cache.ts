@@ -110,7 +110,7 @@ async function addPublishTimes(tree: ResolvedTree, o: ResolveOptions): Promise<v
           (d) => d.time?.[p.version],
           () => undefined,
         );
-        if (t) p.published = t;
+        if (t && !Number.isNaN(Date.parse(t))) p.published = t;
       }),
   );
 }

@@ -73,8 +73,8 @@ export interface TarballRequest {
 
 /**
  * What to write to disk. Every entry is always read, hashed and checked (paths, types, caps);
- * `metadata` writes only package.json, npm-shrinkwrap.json and bundled packages' package.json,
- * which is all resolution and the SBOM need. `full` writes every file, for stages that read the
+ * `metadata` writes only npm-shrinkwrap.json and bundled packages' package.json (the package's
+ * own package.json is in the cache marker), which is all resolution and the SBOM need. `full` writes every file, for stages that read the
  * code. Writing tens of thousands of files costs seconds, so it is done only when asked for,
  * from the verified tarball kept in the cache entry (no second download).
  */
@@ -102,7 +102,11 @@ export interface BundledPackage {
 }
 
 export interface ExtractedPackage {
-  /** The package contents (first path component of the tarball stripped, as npm does). */
+  /**
+   * The package contents (first path component of the tarball stripped, as npm does): every file
+   * after a `full` extraction; after a `metadata` one, only npm-shrinkwrap.json and bundled
+   * packages' package.json (use `manifest` for the package's own), beside the verified tarball.
+   */
   dir: string;
   /** The package.json from the tarball (not from the packument: it is what actually gets installed). */
   manifest: Record<string, unknown>;
@@ -119,7 +123,8 @@ const METADATA_KEEP_BYTES = 8 * 1024 * 1024;
 
 /** Written last into a cache entry; a directory without it is incomplete. */
 const MARKER = '.mcp-vet.json';
-const MARKER_FORMAT = 2;
+/** 3: one line of marker, then the package's package.json (which a metadata entry has no file of) */
+const MARKER_FORMAT = 3;
 /** The verified tarball, kept inside its cache entry so a full extraction needs no download. */
 const TARBALL = '.mcp-vet.tgz';
 
@@ -203,12 +208,18 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
   const tmpDir = await makeTempDir(path.join(opts.cacheDir, 'tmp'), `${expected.algorithm}-`);
   let published = false;
   try {
-    const metadata = await downloadAndExtract(req, opts, limits, expected, tmpDir, mode, localTarball);
-    // package.json and the bundled ones, from the bytes kept while extracting (from disk only
-    // when they were too big to keep)
-    const manifest = metadata
-      ? parsePackageJson(metadata.get('package.json'), id)
-      : await readPackageJson(tmpDir, id);
+    const { metadata, packageJson } = await downloadAndExtract(
+      req,
+      opts,
+      limits,
+      expected,
+      tmpDir,
+      mode,
+      localTarball,
+    );
+    // package.json and the bundled ones, from the bytes kept while extracting (the bundled ones
+    // from disk when they were too big to keep)
+    const manifest = parsePackageJson(packageJson, id);
     const bundled = metadata ? bundledFromMetadata(metadata) : await findBundled(tmpDir);
     const marker: Marker = {
       format: MARKER_FORMAT,
@@ -221,7 +232,11 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
     // The marker goes in last, so a directory that has one is complete. (Creating files and
     // directories is slow on some disks; the promise API lets that run in the thread pool while
     // this thread parses and hashes.)
-    await fsp.writeFile(path.join(tmpDir, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    // one line of marker, then the package.json bytes (a metadata entry has no package.json file)
+    await fsp.writeFile(path.join(tmpDir, MARKER), [
+      Buffer.from(`${JSON.stringify(marker)}\n`),
+      packageJson as Buffer,
+    ]);
     if (cached) await fsp.rm(finalDir, { recursive: true, force: true }); // upgrading to full
     const winner = await publish(tmpDir, finalDir);
     published = true;
@@ -276,20 +291,18 @@ async function makeTempDir(root: string, prefix: string): Promise<string> {
 }
 
 /**
- * A cache hit: one marker read plus package.json. Anything unexpected counts as a miss. Read
- * synchronously: two small files, and a warm run checks one entry per package, where the thread
- * pool round trips of the promise API cost more than the reads themselves.
+ * A cache hit: one read of the marker, which holds the package.json too. Anything unexpected
+ * counts as a miss. Read synchronously: a small file, and a warm run checks one entry per
+ * package, where the thread pool round trips of the promise API cost more than the read itself.
  */
 async function readCacheEntry(dir: string): Promise<CacheEntry | null> {
-  let marker: Marker;
   try {
-    marker = JSON.parse(readFileSync(path.join(dir, MARKER), 'utf8')) as Marker;
-  } catch {
-    return null;
-  }
-  if (marker?.format !== MARKER_FORMAT || !Array.isArray(marker.bundled)) return null;
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as unknown;
+    const data = readFileSync(path.join(dir, MARKER));
+    const nl = data.indexOf(10);
+    if (nl < 0) return null;
+    const marker = JSON.parse(data.subarray(0, nl).toString('utf8')) as Marker;
+    if (marker?.format !== MARKER_FORMAT || !Array.isArray(marker.bundled)) return null;
+    const manifest = JSON.parse(data.subarray(nl + 1).toString('utf8')) as unknown;
     if (!isRecord(manifest)) return null;
     return {
       dir,
@@ -314,6 +327,13 @@ function isMetadataFile(rel: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Download
 
+/** What an extraction kept in memory, so nothing has to be read back from disk. */
+interface Extracted {
+  /** Bundled package.jsons and npm-shrinkwrap.json; null when too big to keep (read the files). */
+  metadata: Map<string, Buffer> | null;
+  packageJson: Buffer | undefined;
+}
+
 async function downloadAndExtract(
   req: TarballRequest,
   opts: FetchOptions,
@@ -322,7 +342,7 @@ async function downloadAndExtract(
   tmpDir: string,
   mode: ExtractMode,
   localTarball: string | undefined,
-): Promise<Map<string, Buffer> | null> {
+): Promise<Extracted> {
   const id = `${req.name}@${req.version}`;
   const url = redactUrl(req.resolved);
   const { Parser: TarParser } = await import('tar');
@@ -346,7 +366,7 @@ async function downloadAndExtract(
     verifyDigest(hash, expected, req, id);
     if (extractor.error) throw extractor.error;
     await fsp.copyFile(localTarball, path.join(tmpDir, TARBALL));
-    return extractor.metadata;
+    return { metadata: extractor.metadata, packageJson: extractor.packageJson };
   }
 
   // Our own controller, so a failed check can cut the download off (minipass-fetch destroys the
@@ -428,7 +448,7 @@ async function downloadAndExtract(
 
     verifyDigest(hash, expected, req, id);
     if (extractor.error) throw extractor.error;
-    return extractor.metadata;
+    return { metadata: extractor.metadata, packageJson: extractor.packageJson };
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
     // Harmless when the body was fully read; cuts the connection when we bailed out early.
@@ -507,6 +527,8 @@ class Extractor {
    * kept so nothing has to be read back; null once they exceed METADATA_KEEP_BYTES.
    */
   metadata: Map<string, Buffer> | null = new Map();
+  /** The package's own package.json (the last entry with that path), kept apart from `metadata`. */
+  packageJson: Buffer | undefined;
   private metadataBytes = 0;
   private readonly parser: Parser;
   /**
@@ -704,18 +726,26 @@ class Extractor {
       entry.resume();
       return;
     }
+    // The package's own package.json is always kept whole (the cache marker stores it). In a
+    // metadata extraction it is not written as a file: creating a file costs more than all the
+    // rest of a small package's extraction.
+    const isManifest = rel === 'package.json';
     let kept: Buffer[] | undefined;
-    if (isMetadata && this.metadata) {
+    if (isManifest) kept = [];
+    else if (isMetadata && this.metadata) {
       this.metadataBytes += size;
       if (this.metadataBytes > METADATA_KEEP_BYTES) this.metadata = null;
       else kept = [];
     }
-    mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
-    // Modes and owners from the archive are ignored: no setuid, no executable bits, no chown.
-    // 'w' truncates an earlier duplicate entry (last one wins, as with npm). No symlink can exist in
-    // our temp dir (we never create one), so opening cannot be redirected outside it.
-    const fd = openSync(target, 'w', 0o644);
-    this.openFd = fd;
+    let fd: number | undefined;
+    if (!(isManifest && this.mode === 'metadata')) {
+      mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+      // Modes and owners from the archive are ignored: no setuid, no executable bits, no chown.
+      // 'w' truncates an earlier duplicate entry (last one wins, as with npm). No symlink can exist
+      // in our temp dir (we never create one), so opening cannot be redirected outside it.
+      fd = openSync(target, 'w', 0o644);
+      this.openFd = fd;
+    }
     let written = 0;
     entry.on('data', (chunk: Buffer) => {
       if (this.error || this.openFd !== fd) return;
@@ -725,15 +755,19 @@ class Extractor {
           throw limitError(this.id, 'maxFileBytes', this.limits.maxFileBytes, `"${entry.path}" is larger`);
         }
         let offset = 0;
-        while (offset < chunk.length) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+        if (fd !== undefined)
+          while (offset < chunk.length) offset += writeSync(fd, chunk, offset, chunk.length - offset);
         kept?.push(chunk);
       } catch (err) {
         this.fail(this.asVetError(err, entry));
       }
     });
     entry.on('end', () => {
-      if (this.openFd === fd) this.closeFile();
-      if (kept && this.metadata) this.metadata.set(rel, Buffer.concat(kept));
+      if (fd !== undefined && this.openFd === fd) this.closeFile();
+      if (!kept || this.error) return;
+      // the last entry with a path wins, as it does on disk
+      if (isManifest) this.packageJson = Buffer.concat(kept);
+      else if (this.metadata) this.metadata.set(rel, Buffer.concat(kept));
     });
     entry.resume();
   }
@@ -834,16 +868,6 @@ class Extractor {
 
 // ---------------------------------------------------------------------------------------------------
 // After extraction
-
-async function readPackageJson(dir: string, id: string): Promise<Record<string, unknown>> {
-  let data: Buffer | undefined;
-  try {
-    data = await fsp.readFile(path.join(dir, 'package.json'));
-  } catch {
-    data = undefined;
-  }
-  return parsePackageJson(data, id);
-}
 
 function parsePackageJson(data: Buffer | undefined, id: string): Record<string, unknown> {
   if (data === undefined) {
