@@ -45,6 +45,8 @@ export class JsonSyntaxError extends SyntaxError {
 
 const compiled = new WeakMap<PruneSchema, CompiledSchema>();
 
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
 function compile(keep: Keep): CompiledKeep {
   if (keep === true) return true;
   let c = compiled.get(keep);
@@ -100,7 +102,10 @@ class Pruner {
   constructor(private readonly b: Uint8Array) {
     this.n = b.length;
     this.view = new Uint8Array(b.buffer, b.byteOffset, b.length);
-    this.out = Buffer.allocUnsafe(b.length);
+    // the output is never longer than the input; one scratch buffer serves every call (the
+    // pruner is synchronous), so pruning 60 MB of packuments does not allocate 60 MB of buffers
+    if (scratch.length < b.length) scratch = Buffer.allocUnsafeSlow(Math.max(b.length, scratch.length * 2));
+    this.out = scratch;
   }
 
   run(schema: CompiledKeep): Buffer {
