@@ -44,8 +44,8 @@ export interface ClientOptions {
 
 /**
  * One packument cache file: a JSON header line, then the registry's document pruned to the fields
- * resolution reads (nothing after the header for a remembered 404). The header alone answers "is it fresh, and which revision is it",
- * so validating a cached resolution never parses a packument.
+ * resolution reads (nothing after the header for a remembered 404). The header alone answers "is
+ * it fresh, and which revision is it", so validating a cached resolution never parses a packument.
  */
 interface CacheHeader {
   format: number;

@@ -74,9 +74,10 @@ export interface TarballRequest {
 /**
  * What to write to disk. Every entry is always read, hashed and checked (paths, types, caps);
  * `metadata` writes only npm-shrinkwrap.json and bundled packages' package.json (the package's
- * own package.json is in the cache marker), which is all resolution and the SBOM need. `full` writes every file, for stages that read the
- * code. Writing tens of thousands of files costs seconds, so it is done only when asked for,
- * from the verified tarball kept in the cache entry (no second download).
+ * own package.json is in the cache marker), which is all resolution and the SBOM need. `full`
+ * writes every file, for stages that read the code. Writing tens of thousands of files costs
+ * seconds, so it is done only when asked for, from the verified tarball kept in the cache entry
+ * (no second download).
  */
 export type ExtractMode = 'metadata' | 'full';
 
@@ -87,7 +88,8 @@ export interface FetchOptions {
   /**
    * Passed through to npm-registry-fetch: `registry` (the package's own, `@scope:registry` when
    * set: it decides which auth applies to a tarball URL on that host), auth keys like
-   * `//host/:_authToken`, `retry`, `timeout`, proxy/TLS settings. `integrity` is always overridden: verification happens here.
+   * `//host/:_authToken`, `retry`, `timeout`, proxy/TLS settings. `integrity` is always
+   * overridden: verification happens here.
    */
   registryOptions: Record<string, unknown>;
   limits?: Partial<TarballLimits>;
@@ -229,10 +231,10 @@ export async function fetchPackage(req: TarballRequest, opts: FetchOptions): Pro
       version: req.version,
       bundled,
     };
-    // The marker goes in last, so a directory that has one is complete. (Creating files and
-    // directories is slow on some disks; the promise API lets that run in the thread pool while
-    // this thread parses and hashes.)
-    // one line of marker, then the package.json bytes (a metadata entry has no package.json file)
+    // The marker goes in last, so a directory that has one is complete: one line of marker, then
+    // the package.json bytes (a metadata entry has no package.json file). Creating files is slow
+    // on some disks; the promise API lets that run in the thread pool while this thread parses
+    // and hashes.
     await fsp.writeFile(path.join(tmpDir, MARKER), [
       Buffer.from(`${JSON.stringify(marker)}\n`),
       packageJson as Buffer,
