@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-DIQGFUQQ.js";
+} from "./chunks/chunk-WYZEYN5A.js";
 import "./chunks/chunk-XNFGO6ZN.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

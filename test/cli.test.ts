@@ -201,6 +201,13 @@ function routes(): Record<string, RouteHandler> {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('<html>this is not JSON</html>');
     },
+    // a registry (or proxy) that cuts the document off: valid JSON up to the cut
+    '/cut-off': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        '{"name":"cut-off","dist-tags":{"latest":"1.0.0"},"versions":{"1.0.0":{"name":"cut-off","versi',
+      );
+    },
     '/always-500': (_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end('{"error":"boom"}');
@@ -531,6 +538,12 @@ describe('bad input: right exit code, one line on stderr, names the package or i
       args: ['vet', 'not-json'],
       exit: 2,
       mentions: ['E_PACKUMENT', 'not-json', 'JSON'],
+    },
+    {
+      name: 'packument cut off in the middle',
+      args: ['vet', 'cut-off'],
+      exit: 2,
+      mentions: ['E_PACKUMENT', 'cut-off', 'unterminated string', 'document ends early'],
     },
     {
       name: 'registry answers 500 every time',

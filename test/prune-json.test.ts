@@ -284,7 +284,12 @@ describe('pruneJson rejects what is not JSON', () => {
     );
     expect(() => pruneJson(Buffer.from('{"a":[1 2]}'), { members: {} })).toThrow(/expected "," or "\]"/);
     expect(() => pruneJson(Buffer.from('{"a":tru}'), { members: {} })).toThrow(/invalid literal at byte 5/);
-    expect(() => pruneJson(Buffer.from('{"a":"x'), { members: {} })).toThrow(/unterminated string/);
+    expect(() => pruneJson(Buffer.from('{"a":"x'), { members: {} })).toThrow(
+      /unterminated string at byte 5 \(the document ends early\)/,
+    );
+    expect(() => pruneJson(Buffer.from('{"a":tr'), { members: {} })).toThrow(
+      /invalid literal at byte 5 \(the document ends early\)/,
+    );
     expect(() => pruneJson(Buffer.from('{"a":1} x'), { members: {} })).toThrow(/after the JSON value/);
     expect(() => pruneJson(Buffer.from(''), { members: {} })).toThrow(/document ends early/);
     expect(() => pruneJson(Buffer.from('\ufeff{}'), { members: {} })).toThrow(JsonSyntaxError);

@@ -37,8 +37,10 @@ export class JsonSyntaxError extends SyntaxError {
   constructor(
     problem: string,
     readonly offset: number,
+    /** The bytes ran out: a cut-off download, most likely. */
+    readonly endsEarly = false,
   ) {
-    super(`${problem} at byte ${offset}`);
+    super(`${problem} at byte ${offset}${endsEarly ? ' (the document ends early)' : ''}`);
     this.name = 'JsonSyntaxError';
   }
 }
@@ -116,8 +118,8 @@ class Pruner {
     return Buffer.from(this.out.subarray(0, this.o));
   }
 
-  private fail(problem: string, at = this.i): never {
-    throw new JsonSyntaxError(at >= this.n ? `${problem} (the document ends early)` : problem, at);
+  private fail(problem: string, at = this.i, endsEarly = at >= this.n): never {
+    throw new JsonSyntaxError(problem, at, endsEarly);
   }
 
   private ws(): void {
@@ -141,7 +143,7 @@ class Pruner {
       while (j < limit && b[j] !== QUOTE) j++;
       if (j === limit) {
         j = limit < n ? b.indexOf(QUOTE, limit) : -1;
-        if (j < 0) this.fail('unterminated string', start);
+        if (j < 0) this.fail('unterminated string', start, true);
       }
       // escaped when an odd number of backslashes precedes it
       let k = j - 1;
@@ -357,7 +359,7 @@ class Pruner {
     const literal = c === 0x74 ? TRUE : c === 0x66 ? FALSE : c === 0x6e ? NULL : undefined;
     if (literal) {
       for (let k = 0; k < literal.length; k++) {
-        if (b[this.i + k] !== literal[k]) this.fail('invalid literal');
+        if (b[this.i + k] !== literal[k]) this.fail('invalid literal', this.i, this.i + k >= this.n);
       }
       this.i += literal.length;
       return;
