@@ -174,8 +174,8 @@ Usage:
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
-  mcp-vet lock [--config FILE]... [--lock FILE] [--all]
-  mcp-vet check [--config FILE]... [--lock FILE] [--fail-on SEVERITY] [--format json|text]
+  mcp-vet lock [--config FILE]... [--user] [--lock FILE] [--all]
+  mcp-vet check [--config FILE]... [--user] [--lock FILE] [--fail-on SEVERITY] [--format json|text]
   mcp-vet diff OLD_LOCK NEW_LOCK [--format text|markdown|json] [--fail-on SEVERITY]
   mcp-vet explain <RULE>
   mcp-vet policy show [--policy FILE|PRESET] [--format yaml|json]
@@ -218,6 +218,8 @@ Options:
   --introspect-timeout MS
                         per launch of the server when introspecting (default 10000)
   --config FILE         lock/check: read this MCP config instead of discovering them (repeatable)
+  --user                lock/check: also read the user-scope configs (~/.claude.json,
+                        ~/.cursor/mcp.json, VS Code's and Claude Desktop's user files, …)
   --lock FILE           lock/check: the lockfile (default mcp-vet.lock.json)
   --all                 lock: re-vet every server, not only those whose config changed
 
@@ -244,6 +246,7 @@ var OPTIONS = {
   "no-introspect": { type: "boolean" },
   "introspect-timeout": { type: "string" },
   config: { type: "string", multiple: true },
+  user: { type: "boolean" },
   lock: { type: "string" },
   all: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -259,6 +262,7 @@ var LOCK_OPTIONS = [
   "no-introspect",
   "introspect-timeout",
   "config",
+  "user",
   "lock"
 ];
 var PER_COMMAND = {
@@ -344,7 +348,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-VUHYYHYK.js");
+      const { lockCli } = await import("./chunks/cli-SIYYYAKJ.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

@@ -20,7 +20,7 @@ import {
   isPinned,
   parseLock,
   serverFindings
-} from "./chunks/chunk-JEWGQPXR.js";
+} from "./chunks/chunk-JWDO6TKN.js";
 import {
   makeVisible
 } from "./chunks/chunk-ZEJTREZT.js";

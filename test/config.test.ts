@@ -2,10 +2,12 @@
  * Client-config discovery: one fixture repository per client format (test/fixtures/config-repos),
  * launcher recognition, and bad configs as findings.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverConfigs, serverFindings } from '../src/config/discover.js';
+import { discoverConfigs, serverFindings, userConfigFormats } from '../src/config/discover.js';
 import { recognizeLauncher } from '../src/config/launcher.js';
 
 const REPOS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'config-repos');
@@ -120,6 +122,118 @@ describe('discovery, one repository per client', () => {
     expect(d.servers.map((s) => s.name)).toEqual(['docs', 'zed-old', 'zed-srv']);
     const missing = await discoverConfigs(REPOS, ['nope/.mcp.json']);
     expect(missing.findings).toMatchObject([{ rule: 'config-unreadable' }]);
+  });
+});
+
+describe('user-scope configs (--user)', () => {
+  const npx = (spec: string) => ({ command: 'npx', args: ['-y', spec] });
+
+  function home(files: Record<string, unknown>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-vet-home-'));
+    for (const [rel, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), typeof content === 'string' ? content : JSON.stringify(content));
+    }
+    return dir;
+  }
+
+  it("reads each client's user file, and Claude Code's servers for this project only", async () => {
+    const repo = path.join(REPOS, 'claude-code');
+    const h = home({
+      '.claude.json': {
+        numStartups: 12,
+        mcpServers: { 'user-fs': npx('@modelcontextprotocol/server-filesystem@2026.8.31') },
+        projects: {
+          [repo]: { mcpServers: { 'local-mem': npx('@modelcontextprotocol/server-memory@2026.8.31') } },
+          '/some/other/project': { mcpServers: { elsewhere: npx('other-server@1.0.0') } },
+        },
+      },
+      '.cursor/mcp.json':
+        '{ // comments are fine here\n "mcpServers": { "cursor-remote": { "url": "https://mcp.example.com/mcp", }, }, }',
+      '.codex/config.toml': '[mcp_servers.codex-srv]\ncommand = "npx"\nargs = ["-y", "codex-srv@2.0.0"]\n',
+      '.config/Code/User/settings.json': { 'mcp.servers': { 'vscode-user': npx('vs-srv@1.0.0') } },
+      '.config/Claude/claude_desktop_config.json': { mcpServers: { desktop: npx('desk-srv@3.0.0') } },
+    });
+    try {
+      const d = await discoverConfigs(repo, undefined, { userHome: h, platform: 'linux', env: {} });
+      expect(d.findings).toEqual([]);
+      expect(d.files).toEqual([
+        { file: '.mcp.json', client: 'claude-code' },
+        { file: '~/.claude.json', client: 'claude-code' },
+        { file: '~/.cursor/mcp.json', client: 'cursor' },
+        { file: '~/.config/Code/User/settings.json', client: 'vscode-settings' },
+        { file: '~/.config/Claude/claude_desktop_config.json', client: 'claude-desktop' },
+        { file: '~/.codex/config.toml', client: 'codex' },
+      ]);
+      const byName = Object.fromEntries(d.servers.map((x) => [x.name, x]));
+      expect(Object.keys(byName).sort()).toEqual([
+        'codex-srv',
+        'cursor-remote',
+        'desktop',
+        'fs',
+        'local-mem',
+        'remote',
+        'user-fs',
+        'vscode-user',
+      ]);
+      expect(byName['local-mem']!.declaredAt).toEqual([{ file: '~/.claude.json', client: 'claude-code' }]);
+      expect(byName['user-fs']!.launch).toMatchObject({ kind: 'npm', pinned: '2026.8.31' });
+      // no absolute path of the home directory in what is reported (or locked)
+      expect(JSON.stringify(d)).not.toContain(h);
+    } finally {
+      rmSync(h, { recursive: true, force: true });
+    }
+  });
+
+  it('without --user, the same home is not read', async () => {
+    const h = home({ '.cursor/mcp.json': { mcpServers: { x: npx('x@1.0.0') } } });
+    try {
+      const d = await discoverConfigs(path.join(REPOS, 'cursor'));
+      expect(d.servers.map((x) => x.name)).not.toContain('x');
+    } finally {
+      rmSync(h, { recursive: true, force: true });
+    }
+  });
+
+  it('a malformed user file is a finding naming it by ~/, the rest is still read', async () => {
+    const h = home({
+      '.cursor/mcp.json': '{ "mcpServers": ',
+      '.gemini/settings.json': { mcpServers: { g: npx('g@1.0.0') } },
+    });
+    try {
+      const d = await discoverConfigs(path.join(REPOS, 'cursor'), undefined, {
+        userHome: h,
+        platform: 'linux',
+      });
+      expect(d.findings).toMatchObject([{ rule: 'config-malformed', file: '~/.cursor/mcp.json' }]);
+      expect(d.servers.map((x) => x.name)).toContain('g');
+    } finally {
+      rmSync(h, { recursive: true, force: true });
+    }
+  });
+
+  it('knows where macOS and Windows keep the per-user application files', () => {
+    const mac = userConfigFormats('/Users/me', '/repo', 'darwin', {});
+    expect(mac.find((f) => f.client === 'claude-desktop')).toMatchObject({
+      file: '~/Library/Application Support/Claude/claude_desktop_config.json',
+      abs: '/Users/me/Library/Application Support/Claude/claude_desktop_config.json',
+    });
+    const win = userConfigFormats('C:\\Users\\me', 'C:\\repo', 'win32', {
+      APPDATA: 'C:\\Users\\me\\AppData\\Roaming',
+    });
+    expect(win.find((f) => f.client === 'vscode')).toMatchObject({
+      file: '%APPDATA%/Code/User/mcp.json',
+      abs: 'C:\\Users\\me\\AppData\\Roaming\\Code\\User\\mcp.json',
+    });
+    expect(win.find((f) => f.client === 'cursor')).toMatchObject({
+      file: '~/.cursor/mcp.json',
+      abs: 'C:\\Users\\me\\.cursor\\mcp.json',
+    });
+    const xdg = userConfigFormats('/home/me', '/repo', 'linux', { XDG_CONFIG_HOME: '/cfg' });
+    expect(xdg.find((f) => f.client === 'claude-desktop')).toMatchObject({
+      file: '$XDG_CONFIG_HOME/Claude/claude_desktop_config.json',
+      abs: '/cfg/Claude/claude_desktop_config.json',
+    });
   });
 });
 

@@ -106,7 +106,7 @@ async function config(servers: Record<string, string>): Promise<void> {
   await fsp.writeFile(path.join(repo, '.mcp.json'), `${JSON.stringify({ mcpServers }, null, 2)}\n`);
 }
 
-function cli(args: string[], reg: TestRegistry = registry) {
+function cli(args: string[], reg: TestRegistry = registry, env?: Record<string, string>) {
   return runCli(
     [
       ...args,
@@ -117,7 +117,7 @@ function cli(args: string[], reg: TestRegistry = registry) {
       '--userconfig',
       path.join(dir, 'npmrc'),
     ],
-    { cwd: repo, timeoutMs: 60_000 },
+    { cwd: repo, timeoutMs: 60_000, env },
   );
 }
 
@@ -269,6 +269,34 @@ describe('lock then check', () => {
     const r2 = await cli(['lock', '--format', 'json']);
     expect(JSON.parse(r2.stdout)).toMatchObject({ vetted: ['demo'], kept: [] });
     await fsp.copyFile(LOCK(), path.join(dir, 'new.lock.json'));
+  }, 120_000);
+
+  it('--user locks and checks the servers of the user-scope configs too, named by ~/', async () => {
+    await config({ demo: 'fx-mcp-lockable@1.0.0' });
+    const home = path.join(dir, 'home');
+    await fsp.mkdir(path.join(home, '.cursor'), { recursive: true });
+    await fsp.writeFile(
+      path.join(home, '.cursor', 'mcp.json'),
+      JSON.stringify({ mcpServers: { mine: { command: 'npx', args: ['-y', 'fx-mcp-lockable@1.2.0'] } } }),
+    );
+    const env = { HOME: home };
+    const lockArgs = ['--lock', 'user.lock.json', '--no-introspect', '--format', 'json'];
+    const l = await cli(['lock', '--user', ...lockArgs], registry, env);
+    expect(l.code).toBe(0);
+    const text = await fsp.readFile(path.join(repo, 'user.lock.json'), 'utf8');
+    const lock = JSON.parse(text);
+    expect(Object.keys(lock.servers)).toEqual(['demo', 'mine']);
+    expect(lock.servers.mine).toMatchObject({
+      spec: 'fx-mcp-lockable@1.2.0',
+      declaredAt: [{ file: '~/.cursor/mcp.json', client: 'cursor' }],
+    });
+    expect(text).not.toContain(home);
+    const ok = await cli(['check', '--user', ...lockArgs], registry, env);
+    expect(ok.code).toBe(0);
+    // without --user the user's server is not declared anywhere: the lock has a stale entry
+    const without = await cli(['check', ...lockArgs], registry, env);
+    expect(without.code).toBe(1);
+    expect(JSON.parse(without.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('lock-stale');
   }, 120_000);
 });
 

@@ -34,8 +34,8 @@ Usage:
               [--no-capabilities] [--no-introspect] [--introspect-timeout MS]
   mcp-vet sbom <spec> [-o FILE] [--spec-version 1.5|1.6|1.7] [--reproducible] [--registry URL] [--cache-dir DIR]
   mcp-vet scan-tools <FILE|-> [--fail-on SEVERITY] [--format json|text]
-  mcp-vet lock [--config FILE]... [--lock FILE] [--all]
-  mcp-vet check [--config FILE]... [--lock FILE] [--fail-on SEVERITY] [--format json|text]
+  mcp-vet lock [--config FILE]... [--user] [--lock FILE] [--all]
+  mcp-vet check [--config FILE]... [--user] [--lock FILE] [--fail-on SEVERITY] [--format json|text]
   mcp-vet diff OLD_LOCK NEW_LOCK [--format text|markdown|json] [--fail-on SEVERITY]
   mcp-vet explain <RULE>
   mcp-vet policy show [--policy FILE|PRESET] [--format yaml|json]
@@ -78,6 +78,8 @@ Options:
   --introspect-timeout MS
                         per launch of the server when introspecting (default 10000)
   --config FILE         lock/check: read this MCP config instead of discovering them (repeatable)
+  --user                lock/check: also read the user-scope configs (~/.claude.json,
+                        ~/.cursor/mcp.json, VS Code's and Claude Desktop's user files, …)
   --lock FILE           lock/check: the lockfile (default mcp-vet.lock.json)
   --all                 lock: re-vet every server, not only those whose config changed
 
@@ -105,6 +107,7 @@ const OPTIONS = {
   'no-introspect': { type: 'boolean' },
   'introspect-timeout': { type: 'string' },
   config: { type: 'string', multiple: true },
+  user: { type: 'boolean' },
   lock: { type: 'string' },
   all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -121,6 +124,7 @@ const LOCK_OPTIONS = [
   'no-introspect',
   'introspect-timeout',
   'config',
+  'user',
   'lock',
 ];
 

@@ -24,8 +24,15 @@ export type ClientName =
 
 interface Format {
   client: ClientName;
-  /** Path relative to the repository root, `/`-separated. */
+  /**
+   * Path relative to the repository root, `/`-separated; for a user-scope file, `~/…` (reports and
+   * the lockfile never hold a home directory's absolute path).
+   */
   file: string;
+  /** Where a user-scope file is on this machine. */
+  abs?: string;
+  /** Only `key` holds servers (no looking for another servers key when it is missing). */
+  exactKey?: boolean;
   /** Where the servers are: a path of keys (`mcp.servers` is one key in VS Code settings, or nested). */
   key: string[];
   syntax: 'json' | 'jsonc' | 'toml';
@@ -47,7 +54,7 @@ export const KNOWN_CONFIGS: Format[] = [
 ];
 
 export interface DeclaredAt {
-  /** Relative to the repository root (or as given with --config). */
+  /** Relative to the repository root (or as given with --config), or `~/…` for a user-scope file. */
   file: string;
   client: ClientName;
 }
@@ -84,24 +91,106 @@ function formatFor(rel: string): Format {
   return { client: 'claude-code', file: norm, key: ['mcpServers'], syntax: 'jsonc' };
 }
 
-export async function discoverConfigs(root: string, explicit?: string[]): Promise<Discovery> {
+/**
+ * The user-scope configs of the clients that have one, for `home` on `platform` (`env` gives
+ * Windows' %APPDATA%). Claude Code's `~/.claude.json` holds user servers under `mcpServers` and
+ * each project's local servers under `projects["<absolute project path>"].mcpServers`.
+ */
+export function userConfigFormats(
+  home: string,
+  root: string,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): Format[] {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  // the per-user application folder and how it is written in reports
+  const [appDir, appShown] =
+    platform === 'darwin'
+      ? [p.join(home, 'Library', 'Application Support'), '~/Library/Application Support']
+      : platform === 'win32'
+        ? env.APPDATA
+          ? [env.APPDATA, '%APPDATA%']
+          : [p.join(home, 'AppData', 'Roaming'), '~/AppData/Roaming']
+        : env.XDG_CONFIG_HOME
+          ? [env.XDG_CONFIG_HOME, '$XDG_CONFIG_HOME']
+          : [p.join(home, '.config'), '~/.config'];
+  const inHome = (rel: string): { file: string; abs: string } => ({
+    file: `~/${rel}`,
+    abs: p.join(home, ...rel.split('/')),
+  });
+  const inApp = (rel: string): { file: string; abs: string } => ({
+    file: `${appShown}/${rel}`,
+    abs: p.join(appDir, ...rel.split('/')),
+  });
+  return [
+    { client: 'claude-code', ...inHome('.claude.json'), key: ['mcpServers'], syntax: 'json', exactKey: true },
+    {
+      client: 'claude-code',
+      ...inHome('.claude.json'),
+      key: ['projects', root, 'mcpServers'],
+      syntax: 'json',
+      exactKey: true,
+    },
+    { client: 'cursor', ...inHome('.cursor/mcp.json'), key: ['mcpServers'], syntax: 'jsonc' },
+    { client: 'vscode', ...inApp('Code/User/mcp.json'), key: ['servers'], syntax: 'jsonc' },
+    {
+      client: 'vscode-settings',
+      ...inApp('Code/User/settings.json'),
+      key: ['mcp', 'servers'],
+      syntax: 'jsonc',
+    },
+    {
+      client: 'claude-desktop',
+      ...inApp('Claude/claude_desktop_config.json'),
+      key: ['mcpServers'],
+      syntax: 'json',
+    },
+    {
+      client: 'windsurf',
+      ...inHome('.codeium/windsurf/mcp_config.json'),
+      key: ['mcpServers'],
+      syntax: 'jsonc',
+    },
+    { client: 'gemini', ...inHome('.gemini/settings.json'), key: ['mcpServers'], syntax: 'jsonc' },
+    { client: 'codex', ...inHome('.codex/config.toml'), key: ['mcp_servers'], syntax: 'toml' },
+    { client: 'kiro', ...inHome('.kiro/settings/mcp.json'), key: ['mcpServers'], syntax: 'jsonc' },
+  ];
+}
+
+export interface DiscoverOptions {
+  /** Also read the user-scope configs under this home directory. */
+  userHome?: string;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function discoverConfigs(
+  root: string,
+  explicit?: string[],
+  opts: DiscoverOptions = {},
+): Promise<Discovery> {
   const formats: Format[] = [];
   const findings: Finding[] = [];
+  const exists = async (file: string): Promise<boolean> => {
+    try {
+      return (await stat(file)).isFile();
+    } catch {
+      return false; // not there
+    }
+  };
   if (explicit?.length) {
     for (const p of explicit) formats.push(formatFor(p));
   } else {
-    for (const f of KNOWN_CONFIGS) {
-      try {
-        if ((await stat(path.join(root, f.file))).isFile()) formats.push(f);
-      } catch {
-        // not there
-      }
-    }
+    for (const f of KNOWN_CONFIGS) if (await exists(path.join(root, f.file))) formats.push(f);
+  }
+  if (opts.userHome) {
+    for (const f of userConfigFormats(opts.userHome, path.resolve(root), opts.platform, opts.env))
+      if (await exists(f.abs!)) formats.push(f);
   }
   const files: DeclaredAt[] = [];
   const all: ConfigServer[] = [];
   for (const f of formats) {
-    const abs = path.resolve(root, f.file);
+    const abs = f.abs ?? path.resolve(root, f.file);
     let text: string;
     try {
       text = await readFile(abs, 'utf8');
@@ -116,7 +205,9 @@ export async function discoverConfigs(root: string, explicit?: string[]): Promis
       }
       continue;
     }
-    files.push({ file: f.file, client: f.client });
+    // ~/.claude.json is read twice (user and project servers), listed once
+    if (!files.some((d) => d.file === f.file && d.client === f.client))
+      files.push({ file: f.file, client: f.client });
     const parsed = parseConfig(text, f);
     findings.push(...parsed.findings);
     all.push(...parsed.servers);
@@ -164,8 +255,8 @@ export function parseConfig(text: string, f: Format): { servers: ConfigServer[];
   }
   if (!isObject(doc)) return malformed('the top level is not an object');
   let servers: unknown =
-    f.key.length === 2 ? (doc[`${f.key[0]}.${f.key[1]}`] ?? dig(doc, f.key)) : doc[f.key[0]!];
-  if (servers === undefined) {
+    f.key.length === 2 ? (doc[`${f.key[0]}.${f.key[1]}`] ?? dig(doc, f.key)) : dig(doc, f.key);
+  if (servers === undefined && !f.exactKey) {
     // a file given with --config: take whichever servers key it has
     for (const k of ['mcpServers', 'servers', 'context_servers', 'mcp_servers'])
       if (isObject(doc[k])) servers = doc[k];

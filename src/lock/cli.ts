@@ -1,6 +1,7 @@
 /**
  * The `lock`, `check` and `diff` commands at the CLI edge: options in, text out, an exit code.
  */
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { EXIT, VetError } from '../errors.js';
 import type { Finding, Severity } from '../model.js';
@@ -24,6 +25,7 @@ interface Values {
   'no-introspect'?: boolean;
   'introspect-timeout'?: string;
   config?: string[];
+  user?: boolean;
   lock?: string;
   all?: boolean;
   'fail-on'?: string;
@@ -70,6 +72,7 @@ export async function lockCli(
   const input = {
     root: io.cwd,
     configs: values.config,
+    userHome: values.user ? io.env.HOME || io.env.USERPROFILE || homedir() : undefined,
     lockFile: resolve(io.cwd, values.lock ?? LOCKFILE_NAME),
     all: values.all,
     progress: (m: string) => io.stderr(`mcp-vet: ${m}\n`),

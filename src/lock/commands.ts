@@ -24,6 +24,8 @@ import {
 export interface LockRunInput {
   root: string;
   configs?: string[];
+  /** Also read the user-scope client configs under this home directory (`--user`). */
+  userHome?: string;
   lockFile: string;
   /** Everything vetPackage needs except spec/clientEntry/configEntry. */
   vet: Omit<VetInput, 'spec' | 'clientEntry' | 'configEntry'>;
@@ -102,11 +104,11 @@ export interface LockRunResult {
 }
 
 export async function runLock(input: LockRunInput): Promise<LockRunResult> {
-  const discovery = await discoverConfigs(input.root, input.configs);
+  const discovery = await discoverConfigs(input.root, input.configs, { userHome: input.userHome });
   if (!discovery.files.length && !input.configs?.length) {
     throw new VetError(
       'E_USAGE',
-      `no MCP client config found in ${input.root} (looked for .mcp.json, .cursor/mcp.json, .vscode/mcp.json, …); pass --config FILE`,
+      `no MCP client config found in ${input.root}${input.userHome ? ' nor in the user-scope configs' : ''} (looked for .mcp.json, .cursor/mcp.json, .vscode/mcp.json, …); pass --config FILE`,
     );
   }
   const old = await readLock(input.lockFile, path.relative(input.root, input.lockFile) || input.lockFile);
@@ -135,7 +137,7 @@ export async function runLock(input: LockRunInput): Promise<LockRunResult> {
 }
 
 export async function runCheck(input: LockRunInput): Promise<CheckResult> {
-  const discovery = await discoverConfigs(input.root, input.configs);
+  const discovery = await discoverConfigs(input.root, input.configs, { userHome: input.userHome });
   const label = path.relative(input.root, input.lockFile) || input.lockFile;
   const old = await readLock(input.lockFile, label);
   const findings: Finding[] = [...discovery.findings];
@@ -151,7 +153,7 @@ export async function runCheck(input: LockRunInput): Promise<CheckResult> {
     findings.push({
       rule: 'config-missing',
       severity: 'info',
-      message: `no MCP client config found in ${input.root}`,
+      message: `no MCP client config found in ${input.root}${input.userHome ? ' nor in the user-scope configs' : ''}`,
     });
   }
   const changes: Change[] = [];
