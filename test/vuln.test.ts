@@ -4,6 +4,7 @@
  * retries, caching, hostile answers), the offline source (directory and all.zip), and the two
  * sources agreeing on the same tree.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile, readdir, readFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -663,6 +664,30 @@ describe('offline OSV database', () => {
     );
   });
 
+  it('an all.zip bigger than the blocks it is read in, stored and deflated records mixed, matches the directory', async () => {
+    // ~10 MB of records that do not compress (random details), so the zip spans several 4 MiB blocks
+    const many = Array.from({ length: 2400 }, (_, i) => {
+      const t = RECORDS[i % RECORDS.length]!;
+      return { ...t, id: `${t.id}-${i}`, details: randomBytes(2048).toString('hex') };
+    });
+    const bigZip = join(await tmp(), 'all.zip');
+    await writeFile(
+      bigZip,
+      makeZip(many.map((r, i) => ({ name: `${r.id}.json`, data: JSON.stringify(r), store: i % 3 === 0 }))),
+    );
+    expect((await readFile(bigZip)).length).toBeGreaterThan(9 * 1024 * 1024);
+    const recordsDir = await tmp();
+    for (const r of many) await writeFile(join(recordsDir, `${r.id}.json`), JSON.stringify(r));
+    const [fromZip, fromDir] = [
+      await new OsvDbSource(bigZip).load(),
+      await new OsvDbSource(recordsDir).load(),
+    ];
+    expect(fromZip.records).toBe(many.length);
+    expect(fromZip.warnings).toEqual([]);
+    expect(fromZip.byName.size).toBeGreaterThan(0);
+    expect(fromZip).toEqual(fromDir);
+  });
+
   it('a corrupt or truncated all.zip, an empty one, a non-zip file and a missing path are clear errors', async () => {
     const good = await readFile(zipPath);
     const bad = await tmp();
@@ -694,6 +719,20 @@ describe('offline OSV database', () => {
     expect(
       f.summary.status === 'failed' || f.findings.some((x) => x.rule === 'vulnerability-source-warning'),
     ).toBe(true);
+
+    // a stored (not deflated) record with one byte changed: only the CRC can tell
+    const stored = makeZip(
+      RECORDS.map((r) => ({ name: `${r.id}.json`, data: JSON.stringify(r), store: true })),
+    );
+    const at = stored.indexOf('"summary"');
+    stored[at + 12] = stored[at + 12]! ^ 0x01;
+    await writeFile(join(bad, 'stored.zip'), stored);
+    const s = await checkVulnerabilities({
+      source: new OsvDbSource(join(bad, 'stored.zip')),
+      tree: tree(),
+      onUnavailable: 'fail',
+    });
+    expect(s.summary.error).toMatch(/CRC-32 does not match/);
 
     await expect(new OsvDbSource(join(bad, 'nope')).query([])).rejects.toThrow(VetError);
     await expect(new OsvDbSource(join(bad, 'nope')).query([])).rejects.toThrow(

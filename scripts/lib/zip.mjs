@@ -1,9 +1,10 @@
 import zlib from 'node:zlib';
 
 /**
- * A minimal zip writer (deflate entries, real CRCs): the offline OSV database as osv.dev ships it
- * (`all.zip`), for tests and the benchmark. Node has no zip writer; this is all they need.
- * @param {{ name: string, data: Buffer | string }[]} entries
+ * A minimal zip writer (deflate entries, or stored ones with `store: true`; real CRCs): the
+ * offline OSV database as osv.dev ships it (`all.zip`), for tests and the benchmark. Node has no
+ * zip writer; this is all they need.
+ * @param {{ name: string, data: Buffer | string, store?: boolean }[]} entries
  * @returns {Buffer}
  */
 export function makeZip(entries) {
@@ -12,14 +13,15 @@ export function makeZip(entries) {
   let offset = 0;
   for (const e of entries) {
     const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data);
-    const packed = zlib.deflateRawSync(data);
+    const method = e.store ? 0 : 8;
+    const packed = e.store ? data : zlib.deflateRawSync(data);
     const name = Buffer.from(e.name);
     const crc = zlib.crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(0, 10);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
@@ -32,7 +34,7 @@ export function makeZip(entries) {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(0, 12);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
