@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-5ZILHT4K.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-3O24ACMH.js";
+} from "./chunks/chunk-E3NMVKQH.js";
 import {
   require_tunnel,
   require_undici

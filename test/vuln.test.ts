@@ -666,9 +666,14 @@ describe('offline OSV database', () => {
 
   it('an all.zip bigger than the blocks it is read in, stored and deflated records mixed, matches the directory', async () => {
     // ~10 MB of records that do not compress (random details), so the zip spans several 4 MiB blocks
+    // ~1,200 package names, so the persisted index's table is searched for real
     const many = Array.from({ length: 2400 }, (_, i) => {
       const t = RECORDS[i % RECORDS.length]!;
-      return { ...t, id: `${t.id}-${i}`, details: randomBytes(2048).toString('hex') };
+      const affected = ((t as { affected?: { package?: object }[] }).affected ?? []).map((a) => ({
+        ...a,
+        package: { ...a.package, name: `pkg-${i % 1200}` },
+      }));
+      return { ...t, id: `${t.id}-${i}`, details: randomBytes(2048).toString('hex'), affected };
     });
     const bigZip = join(await tmp(), 'all.zip');
     await writeFile(
@@ -684,8 +689,23 @@ describe('offline OSV database', () => {
     ];
     expect(fromZip.records).toBe(many.length);
     expect(fromZip.warnings).toEqual([]);
-    expect(fromZip.byName.size).toBeGreaterThan(0);
+    expect(fromZip.byName.size).toBeGreaterThan(1000);
     expect(fromZip).toEqual(fromDir);
+
+    // through the index persisted in a cache: built, then reused, the same answers as in memory
+    const cacheDir = await tmp();
+    const queries = [...fromZip.byName.keys(), 'not-in-the-db', 'pkg-99999'].map((name) => ({
+      name,
+      version: '0.0.1',
+    }));
+    const built = new OsvDbSource(bigZip, { cacheDir });
+    const first = await built.query(queries);
+    const reused = new OsvDbSource(bigZip, { cacheDir });
+    const second = await reused.query(queries);
+    expect([built.indexState, reused.indexState]).toEqual(['built', 'reused']);
+    expect(second.records.size).toBe(fromZip.byName.size);
+    for (const [key, list] of first.records)
+      expect(second.records.get(key)?.map((r) => r.id)).toEqual(list.map((r) => r.id));
   });
 
   it('a corrupt or truncated all.zip, an empty one, a non-zip file and a missing path are clear errors', async () => {
