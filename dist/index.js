@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-5ZILHT4K.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-E3NMVKQH.js";
+} from "./chunks/chunk-2UY4VLFV.js";
 import {
   require_tunnel,
   require_undici

@@ -7,7 +7,7 @@
  * `affected` entry are kept. A corrupt zip or an unreadable directory fails the check (closed);
  * a single record that isn't valid OSV JSON is skipped with a warning that names it.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
@@ -203,11 +203,16 @@ async function fingerprint(path: string): Promise<string> {
     .filter((e) => e.isFile() && e.name.endsWith('.json'))
     .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
     .sort();
-  const limit = limiter(64);
-  const stats = await Promise.all(files.map((f) => limit(() => stat(f).catch(() => null))));
-  files.forEach((f, i) =>
-    h.update(`${relative(path, f)} ${stats[i]?.size ?? -1} ${stats[i]?.mtimeMs ?? -1}\n`),
-  );
+  // synchronous: a stat is cheaper than its trip through the thread pool, 10,000 times over
+  for (const f of files) {
+    let st: { size: number; mtimeMs: number } | undefined;
+    try {
+      st = statSync(f);
+    } catch {
+      st = undefined;
+    }
+    h.update(`${relative(path, f)} ${st?.size ?? -1} ${st?.mtimeMs ?? -1}\n`);
+  }
   return h.digest('hex').slice(0, 16);
 }
 
@@ -343,24 +348,32 @@ async function readDirectory(root: string, add: (name: string, text: string) => 
     );
   }
   files.sort();
-  const limit = limiter(32);
-  await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        const rel = relative(root, file);
-        try {
-          const st = await stat(file);
-          if (st.size > MAX_RECORD_BYTES) {
-            add(rel, '"too large"');
-            return;
-          }
-          add(rel, await readFile(file, 'utf8'));
-        } catch (err) {
-          add(rel, `unreadable: ${errorMessage(err)}`);
-        }
-      }),
-    ),
-  );
+  // Read synchronously, one after another: records are a few KB, and two trips through the
+  // thread pool per file (stat, then read) cost more than the reads themselves.
+  for (const file of files) {
+    const rel = relative(root, file);
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const size = fstatSync(fd).size;
+      if (size > MAX_RECORD_BYTES) {
+        add(rel, '"too large"');
+        continue;
+      }
+      const buf = Buffer.allocUnsafe(size);
+      let got = 0;
+      while (got < size) {
+        const r = readSync(fd, buf, got, size - got, got);
+        if (r === 0) break;
+        got += r;
+      }
+      add(rel, buf.toString('utf8', 0, got));
+    } catch (err) {
+      add(rel, `unreadable: ${errorMessage(err)}`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 }
 
 type Yauzl = typeof yauzlTypes;
