@@ -708,6 +708,28 @@ describe('offline OSV database', () => {
       expect(second.records.get(key)?.map((r) => r.id)).toEqual(list.map((r) => r.id));
   });
 
+  it('an all.zip of more than 65,535 records (ZIP64, like the real one) is read whole', async () => {
+    const n = 70_000;
+    const zip = makeZip(
+      Array.from({ length: n }, (_, i) => ({
+        name: `MAL-2025-${i}.json`,
+        store: i % 2 === 0,
+        data: JSON.stringify({
+          id: `MAL-2025-${i}`,
+          modified: '2025-01-01T00:00:00Z',
+          affected: [{ package: { ecosystem: 'npm', name: `mal-${i}` }, versions: ['1.0.0'] }],
+        }),
+      })),
+    );
+    const zipFile = join(await tmp(), 'all.zip');
+    await writeFile(zipFile, zip);
+    const db = await new OsvDbSource(zipFile).load();
+    expect(db.records).toBe(n);
+    expect(db.warnings).toEqual([]);
+    expect(db.byName.size).toBe(n);
+    expect(db.byName.get(`mal-${n - 1}`)?.map((r) => r.id)).toEqual([`MAL-2025-${n - 1}`]);
+  }, 60_000);
+
   it('a corrupt or truncated all.zip, an empty one, a non-zip file and a missing path are clear errors', async () => {
     const good = await readFile(zipPath);
     const bad = await tmp();
