@@ -446,7 +446,7 @@ async function vulnSourceFor(values, io, cacheDir) {
   const flagged = values["osv-url"] !== void 0 || values["osv-db"] !== void 0;
   const osvUrl = flagged ? values["osv-url"] : io.env.MCP_VET_OSV_DB ? void 0 : io.env.MCP_VET_OSV_URL || void 0;
   const osvDb = flagged ? values["osv-db"] : io.env.MCP_VET_OSV_DB || void 0;
-  const { makeVulnSource } = await import("./chunks/select-YTJZQEWM.js");
+  const { makeVulnSource } = await import("./chunks/select-3I5LNBKO.js");
   const { loadNpmConfig } = await import("./chunks/npmrc-DLKDM3QA.js");
   return makeVulnSource({
     osvUrl,

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-5ZILHT4K.js";
 import {
   makeVulnSource
-} from "./chunks/chunk-2UY4VLFV.js";
+} from "./chunks/chunk-6GK4XVLG.js";
 import {
   require_tunnel,
   require_undici

@@ -360,20 +360,25 @@ async function readDirectory(root: string, add: (name: string, text: string) => 
         add(rel, '"too large"');
         continue;
       }
-      const buf = Buffer.allocUnsafe(size);
-      let got = 0;
-      while (got < size) {
-        const r = readSync(fd, buf, got, size - got, got);
-        if (r === 0) break;
-        got += r;
-      }
-      add(rel, buf.toString('utf8', 0, got));
+      add(rel, readAt(fd, size, 0).toString('utf8'));
     } catch (err) {
       add(rel, `unreadable: ${errorMessage(err)}`);
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   }
+}
+
+/** Up to `n` bytes of `fd` from `at`: fewer only where the file ends. */
+function readAt(fd: number, n: number, at: number): Buffer {
+  const buf = Buffer.allocUnsafe(n);
+  let got = 0;
+  while (got < n) {
+    const r = readSync(fd, buf, got, n - got, at + got);
+    if (r === 0) break;
+    got += r;
+  }
+  return got === n ? buf : buf.subarray(0, got);
 }
 
 type Yauzl = typeof yauzlTypes;
@@ -404,13 +409,8 @@ function blockReader(yauzl: Yauzl, fd: number, size: number) {
         }
       }
       const read = (at: number, n: number): Buffer => {
-        const buf = Buffer.allocUnsafe(n);
-        let got = 0;
-        while (got < n) {
-          const r = readSync(fd, buf, got, n - got, at + got);
-          if (r === 0) throw new Error(`the file ended at ${at + got} of ${size} bytes`);
-          got += r;
-        }
+        const buf = readAt(fd, n, at);
+        if (buf.length < n) throw new Error(`the file ended at ${at + buf.length} of ${size} bytes`);
         return buf;
       };
       if (length > ZIP_BLOCK / 2) return read(position, length);
