@@ -8,34 +8,19 @@
 //
 // Bundles src/capabilities with esbuild, so it needs no build. On this repository's node_modules
 // (8,405 files, 70 MB) it takes ~10–25 s.
-import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importSrc } from './lib/import-src.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [join(ROOT, 'node_modules')];
 const MAX_BYTES = 5 * 1024 * 1024; // the analysis does not parse larger files either
 
-const out = join(await mkdtemp(join(tmpdir(), 'mcp-vet-soundness-')), 'capabilities.mjs');
-await build({
-  stdin: {
-    contents:
-      "export { prefilter } from './src/capabilities/prefilter.ts';\n" +
-      "export { analyzeSource } from './src/capabilities/analyze.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { prefilter, analyzeSource } = await import(pathToFileURL(out).href);
-await rm(dirname(out), { recursive: true, force: true });
+const { prefilter, analyzeSource } = await importSrc(
+  "export { prefilter } from './src/capabilities/prefilter.ts';\n" +
+    "export { analyzeSource } from './src/capabilities/analyze.ts';\n",
+);
 
 const files = [];
 const walk = (d) => {

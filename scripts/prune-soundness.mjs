@@ -8,57 +8,23 @@
 //   node scripts/prune-soundness.mjs ../shared/bench-registry/packuments/full
 //
 // Bundles src/registry with esbuild, so it needs no build.
-import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { importSrc } from './lib/import-src.mjs';
+import { pruneParsed } from './lib/prune-reference.mjs';
 import { isDeepStrictEqual } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
   process.stderr.write('usage: node scripts/prune-soundness.mjs DIR [DIR ...]   (folders of packuments)\n');
   process.exit(2);
 }
 
-const tmp = await mkdtemp(join(tmpdir(), 'mcp-vet-prune-'));
-const out = join(tmp, 'prune.mjs');
-await build({
-  stdin: {
-    contents:
-      "export { pruneJson } from './src/registry/prune-json.ts';\n" +
-      "export { normalizePackument, PACKUMENT_FIELDS } from './src/registry/packument.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out,
-  logLevel: 'error',
-});
-const { pruneJson, normalizePackument, PACKUMENT_FIELDS } = await import(pathToFileURL(out).href);
-await rm(tmp, { recursive: true, force: true });
-
-/** JSON.parse's value with every member PACKUMENT_FIELDS does not keep deleted. */
-function reference(value, keep) {
-  if (keep === true || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const o = {};
-  for (const [k, v] of Object.entries(value)) {
-    const sub = keep.members && Object.hasOwn(keep.members, k) ? keep.members[k] : keep.other;
-    if (sub !== undefined)
-      Object.defineProperty(o, k, {
-        value: reference(v, sub),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-  }
-  return o;
-}
+const { pruneJson, normalizePackument, PACKUMENT_FIELDS } = await importSrc(
+  "export { pruneJson } from './src/registry/prune-json.ts';\n" +
+    "export { normalizePackument, PACKUMENT_FIELDS } from './src/registry/packument.ts';\n",
+);
 
 function* files(dir) {
   for (const entry of readdirSync(dir)) {
@@ -89,7 +55,7 @@ for (const dir of dirs) {
     count++;
     bytes += raw.length;
     prunedBytes += prunedBuf.length;
-    if (JSON.stringify(pruned) !== JSON.stringify(reference(whole, PACKUMENT_FIELDS))) {
+    if (JSON.stringify(pruned) !== JSON.stringify(pruneParsed(whole, PACKUMENT_FIELDS))) {
       bad.push(`${file}: the pruned document differs from the whole one with its unread members deleted`);
       continue;
     }

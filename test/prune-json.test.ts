@@ -9,26 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizePackument, PACKUMENT_FIELDS } from '../src/registry/packument.js';
 import { JsonSyntaxError, pruneJson, type Keep } from '../src/registry/prune-json.js';
+import { pruneParsed } from '../scripts/lib/prune-reference.mjs';
 
 const PACKUMENTS = join(import.meta.dirname, 'fixtures', 'packuments');
-
-/** The reference: prune the parsed value (JSON.parse's own answer for every kept member). */
-function pruneParsed(value: unknown, keep: Keep): unknown {
-  if (keep === true || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const sub = keep.members && Object.hasOwn(keep.members, k) ? keep.members[k] : keep.other;
-    if (sub === undefined) continue;
-    // an own "__proto__" member, as JSON.parse makes it
-    Object.defineProperty(out, k, {
-      value: pruneParsed(v, sub),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
 
 function prunedText(doc: string, keep: Keep): string {
   return pruneJson(Buffer.from(doc, 'utf8'), keep).toString('utf8');

@@ -1,1 +1,1 @@
-export function makeZip(entries: { name: string; data: Buffer | string }[]): Buffer;
+export function makeZip(entries: { name: string; data: Buffer | string; store?: boolean }[]): Buffer;
