@@ -4,7 +4,7 @@ const require = __mcpVetCreateRequire(import.meta.url);
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-WYZEYN5A.js";
+} from "./chunks/chunk-MNW4XGIU.js";
 import "./chunks/chunk-XNFGO6ZN.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";
@@ -348,7 +348,7 @@ async function run(argv, io) {
     }
     if (command === "scan-tools") return await scanToolsCommand(rest, values, io);
     if (command === "lock" || command === "check" || command === "diff") {
-      const { lockCli } = await import("./chunks/cli-SIYYYAKJ.js");
+      const { lockCli } = await import("./chunks/cli-KTCI2XJV.js");
       return await lockCli(command, rest, values, io, { defaultCacheDir, usageError, warn });
     }
     if (command === "explain") return explainCommand(rest, io);

@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   vetPackage
-} from "./chunks/chunk-WYZEYN5A.js";
+} from "./chunks/chunk-MNW4XGIU.js";
 import "./chunks/chunk-XNFGO6ZN.js";
 import "./chunks/chunk-PITBUEGV.js";
 import "./chunks/chunk-OBZI2X5Z.js";

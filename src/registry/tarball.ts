@@ -920,6 +920,22 @@ function bundledFolderName(location: string): string | null {
   return folder;
 }
 
+/** A bundled package from its package.json text; null when that is not a JSON object. */
+function bundledPackage(text: string, location: string, folderName: string): BundledPackage | null {
+  let pj: unknown;
+  try {
+    pj = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(pj)) return null;
+  return {
+    name: typeof pj.name === 'string' ? pj.name : folderName,
+    version: typeof pj.version === 'string' ? pj.version : '',
+    location,
+  };
+}
+
 /** findBundled over the metadata files kept during extraction: the same answer, no disk reads. */
 function bundledFromMetadata(metadata: Map<string, Buffer>): BundledPackage[] {
   const found: BundledPackage[] = [];
@@ -928,18 +944,8 @@ function bundledFromMetadata(metadata: Map<string, Buffer>): BundledPackage[] {
     const location = rel.slice(0, -'/package.json'.length);
     const folderName = bundledFolderName(location);
     if (folderName === null) continue;
-    try {
-      const pj = JSON.parse(data.toString('utf8')) as unknown;
-      if (isRecord(pj)) {
-        found.push({
-          name: typeof pj.name === 'string' ? pj.name : folderName,
-          version: typeof pj.version === 'string' ? pj.version : '',
-          location,
-        });
-      }
-    } catch {
-      // not a package (unparsable package.json), as findBundled treats it
-    }
+    const pkg = bundledPackage(data.toString('utf8'), location, folderName);
+    if (pkg) found.push(pkg);
   }
   return found.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
 }
@@ -962,20 +968,10 @@ export async function findBundled(pkgDir: string): Promise<BundledPackage[]> {
   };
 
   const visit = async (location: string, folderName: string): Promise<void> => {
-    try {
-      const pj = JSON.parse(
-        await fsp.readFile(path.join(pkgDir, location, 'package.json'), 'utf8'),
-      ) as unknown;
-      if (isRecord(pj)) {
-        found.push({
-          name: typeof pj.name === 'string' ? pj.name : folderName,
-          version: typeof pj.version === 'string' ? pj.version : '',
-          location,
-        });
-      }
-    } catch {
-      // Not a package (no or unreadable package.json); its node_modules may still hold some.
-    }
+    // no or unreadable package.json: not a package, but its node_modules may still hold some
+    const text = await fsp.readFile(path.join(pkgDir, location, 'package.json'), 'utf8').catch(() => '');
+    const pkg = bundledPackage(text, location, folderName);
+    if (pkg) found.push(pkg);
     await scan(`${location}/node_modules`);
   };
 
