@@ -9,13 +9,12 @@
 // Needs a built CLI (`npm run build`); `--cli` points at another build (e.g. a copy of dist/ made
 // before the change). The analyzer version string is left out of the comparison: bumping it is
 // expected. Exits 1 when --compare finds a difference, naming the first ones.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exec, startSnapshot } from './lib/procs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SPECS = ['@modelcontextprotocol/server-filesystem@2026.8.31', 'mcp-remote@0.15.1'];
@@ -38,26 +37,10 @@ if (!values.snapshot || !values.out) {
   process.exit(2);
 }
 
-function exec(cmd, args, env) {
-  return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stderr += b));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-
 const work = await mkdtemp(join(tmpdir(), 'mcp-vet-capid-'));
-const portFile = join(work, 'port');
-const server = spawn(process.execPath, [join(values.snapshot, 'serve.mjs'), '--port-file', portFile], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startSnapshot(values.snapshot);
 try {
-  for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
-  const registry = `http://127.0.0.1:${(await readFile(portFile, 'utf8')).trim()}/`;
+  const registry = server.url;
   const userconfig = join(work, 'user.npmrc');
   await writeFile(userconfig, '');
   const env = {};
@@ -125,6 +108,6 @@ try {
     }
   }
 } finally {
-  server.kill('SIGTERM');
+  await server.close();
   await rm(work, { recursive: true, force: true });
 }

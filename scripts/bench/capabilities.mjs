@@ -12,13 +12,14 @@
 //    (the capability cache warm: nothing is analysed twice);
 // 3. reports analysis time = cold − baseline, and peak RSS of the cold run.
 // Every child runs pinned to one core (taskset) when taskset exists. Needs `npm run build` first.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exec, startSnapshot } from '../lib/procs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -28,35 +29,6 @@ const LEAK_GUARD = 'http://127.0.0.1:9';
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-function exec(cmd, args, env) {
-  return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stderr += b));
-    child.on('error', fail);
-    child.on('close', (code) => ok({ code, stdout, stderr }));
-  });
-}
-
-async function startSnapshot(dir) {
-  const tmp = await mkdtemp(join(tmpdir(), 'mcp-vet-capbench-reg-'));
-  const portFile = join(tmp, 'port');
-  const child = spawn(process.execPath, [join(dir, 'serve.mjs'), '--port-file', portFile], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
-  const port = (await readFile(portFile, 'utf8')).trim();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: async () => {
-      child.kill('SIGTERM');
-      await rm(tmp, { recursive: true, force: true });
-    },
-  };
 }
 
 export async function runBench(opts = {}) {
