@@ -14,13 +14,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exec, startSnapshot } from './lib/procs.mjs';
+import { exec, isolatedEnv, startSnapshot } from './lib/procs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SPECS = ['@modelcontextprotocol/server-filesystem@2026.8.31', 'mcp-remote@0.15.1'];
 const CAP_RULES =
   /^(?:obfuscated-code|unanalysed-code|dependency-(?:shell|native-code|network|dynamic-code))$/;
-const LEAK_GUARD = 'http://127.0.0.1:9';
 
 const { values } = parseArgs({
   options: {
@@ -43,14 +42,7 @@ try {
   const registry = server.url;
   const userconfig = join(work, 'user.npmrc');
   await writeFile(userconfig, '');
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_config_|mcp_vet_)/i.test(k)) env[k] = v;
-  Object.assign(env, {
-    HTTP_PROXY: LEAK_GUARD,
-    HTTPS_PROXY: LEAK_GUARD,
-    NO_PROXY: '127.0.0.1',
-    NO_COLOR: '1',
-  });
+  const env = isolatedEnv();
 
   const dump = {};
   for (const spec of SPECS) {

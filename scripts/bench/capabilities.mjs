@@ -19,12 +19,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exec, startSnapshot } from '../lib/procs.mjs';
+import { exec, isolatedEnv, startSnapshot } from '../lib/procs.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const DEFAULT_SPEC = '@modelcontextprotocol/server-filesystem@2026.8.31';
-const LEAK_GUARD = 'http://127.0.0.1:9';
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,14 +41,7 @@ export async function runBench(opts = {}) {
   const work = await mkdtemp(join(tmpdir(), 'mcp-vet-capbench-'));
   const userconfig = join(work, 'user.npmrc');
   await writeFile(userconfig, '');
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_config_|mcp_vet_)/i.test(k)) env[k] = v;
-  Object.assign(env, {
-    HTTP_PROXY: LEAK_GUARD,
-    HTTPS_PROXY: LEAK_GUARD,
-    NO_PROXY: '127.0.0.1',
-    NO_COLOR: '1',
-  });
+  const env = isolatedEnv();
   const pin = spawnSync('taskset', ['--version']).status === 0;
   const time = existsSync('/usr/bin/time');
   const vet = async (cacheDir, extra = []) => {

@@ -37,3 +37,13 @@ export async function startSnapshot(dir) {
     },
   };
 }
+
+/** Proxies pointed at a closed loopback port: a child that tries to leave 127.0.0.1 fails at once. */
+const LEAK_GUARD = 'http://127.0.0.1:9';
+
+/** This process's environment without npm and mcp-vet settings, with the leak guard on. */
+export function isolatedEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_config_|mcp_vet_)/i.test(k)) env[k] = v;
+  return { ...env, HTTP_PROXY: LEAK_GUARD, HTTPS_PROXY: LEAK_GUARD, NO_PROXY: '127.0.0.1', NO_COLOR: '1' };
+}
